@@ -1,0 +1,65 @@
+# Loss and Accuracy: every command a reader, an author or a teacher needs.
+# `make help` lists them. Each target sets up what it needs first (once).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(abspath $(VENV))/bin
+# The book's tools run from the project's own environment, whatever the shell has activated.
+export PATH := $(BIN):$(PATH)
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+ENV_STAMP     := $(VENV)/.installed
+MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
+NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb))
+
+.DEFAULT_GOAL := help
+.PHONY: help setup build test refresh lint format serve clean lock
+
+help:  ## List the commands.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+setup: $(ENV_STAMP) $(MATHJAX_STAMP)  ## Create .venv with the pinned tools and fetch MathJax (once).
+
+$(ENV_STAMP): pyproject.toml requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	@touch $@
+
+$(MATHJAX_STAMP): package.json package-lock.json tools/install_mathjax.py | $(ENV_STAMP)
+	$(BIN)/python tools/install_mathjax.py
+
+build: setup  ## Build the website into _build/html (re-running changed notebooks).
+	jupyter-book build --warningiserror --nitpick --keep-going .
+	@echo "Open _build/html/index.html in a browser."
+
+test: setup  ## Run the whole test suite: helper tests, notebooks (nbval), strict book build, site checks.
+	python -m pytest
+
+refresh: setup  ## Re-execute every chapter notebook in place, refreshing its stored outputs.
+	python tools/refresh_notebooks.py $(NOTEBOOKS)
+
+lint: setup  ## Check the code style with ruff.
+	ruff check .
+	ruff format --check lossacc_helpers tests tools benchmarks
+
+format: setup  ## Fix what ruff can fix.
+	ruff check --fix .
+	ruff format lossacc_helpers tests tools benchmarks
+
+serve: build  ## Serve the built site on http://127.0.0.1:8000.
+	python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:  ## Remove the build (keeps .venv).
+	rm -rf _build
+
+lock:  ## Re-resolve the dependencies from pyproject.toml and rewrite requirements/constraints.txt.
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade "pip==26.3"
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ sed -n '1,4p' requirements/constraints.txt; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt
+	rm -rf .lock-venv

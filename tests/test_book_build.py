@@ -1,0 +1,116 @@
+"""The book builds with warnings as errors, every page is there, and nothing loads from outside.
+
+The build runs once for this module (``jupyter-book build --warningiserror --nitpicky
+--keep-going .`` in the book root, the README's build command) and writes ``_build/html``.
+Notebooks are executed by the build (cached by jupyter-cache), so a cell that raises
+fails it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from _book import BUILD_COMMAND, HTML, ROOT, run, toc_pages
+
+
+@pytest.fixture(scope="module")
+def build() -> str:
+    result = run([*BUILD_COMMAND, "."], cwd=ROOT, timeout=900)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, "the strict book build failed:\n" + log[-6000:]
+    return log
+
+
+class _ResourceCollector(HTMLParser):
+    """Collect every URL a page *loads* (scripts, styles, images, frames, fonts), not links."""
+
+    LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag in {"script", "img", "iframe", "source", "audio", "video", "embed", "track"}:
+            self.urls += [a[k] for k in ("src",) if a.get(k)]
+            if a.get("srcset"):
+                self.urls += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
+        elif tag == "link" and set(a.get("rel", "").lower().split()) & self.LOADING_RELS:
+            self.urls.append(a.get("href", ""))
+        elif tag == "object" and a.get("data"):
+            self.urls.append(a["data"])
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in {"http", "https"} or url.startswith("//"))
+
+
+def test_build_passes_with_warnings_as_errors(build: str) -> None:
+    assert (HTML / "index.html").is_file()
+
+
+@pytest.mark.parametrize("page", toc_pages())
+def test_every_page_of_the_toc_is_built(build: str, page: str) -> None:
+    assert (HTML / f"{page}.html").is_file(), f"{page} is in _toc.yml but was not built"
+
+
+def test_no_page_loads_anything_from_outside_the_site(build: str) -> None:
+    offenders: dict[str, list[str]] = {}
+    pages = sorted(HTML.rglob("*.html"))
+    assert pages, "no HTML page was built"
+    for page in pages:
+        collector = _ResourceCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        external = [u for u in collector.urls if _is_external(u)]
+        if external:
+            offenders[str(page.relative_to(HTML))] = external
+    css_url = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
+    for sheet in sorted(HTML.rglob("*.css")):
+        external = css_url.findall(sheet.read_text(encoding="utf-8", errors="replace"))
+        if external:
+            offenders[str(sheet.relative_to(HTML))] = external
+    assert not offenders, f"resources loaded from outside the site: {offenders}"
+
+
+def _script_sources(page: Path) -> list[str]:
+    collector = _ResourceCollector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return [u for u in collector.urls if u.split("?")[0].endswith(".js")]
+
+
+@pytest.mark.parametrize("page", toc_pages())
+def test_mathjax_is_served_by_the_site(build: str, page: str) -> None:
+    html_file = HTML / f"{page}.html"
+    mathjax = [src for src in _script_sources(html_file) if "tex-mml-chtml.js" in src]
+    assert len(mathjax) == 1, f"{page}: expected one MathJax script, found {mathjax}"
+    target = (html_file.parent / mathjax[0].split("?")[0]).resolve()
+    assert target.is_file(), f"{page}: MathJax script {mathjax[0]} does not exist in the site"
+    assert HTML.resolve() in target.parents
+    fonts = target.parent / "output" / "chtml" / "fonts" / "woff-v2"
+    assert any(fonts.glob("*.woff")), "MathJax's web fonts are missing from the site"
+
+
+def test_only_one_mathjax_script_per_page(build: str) -> None:
+    # MathJax under _static would make Jupyter Book add every one of its files as a script.
+    for page in HTML.rglob("*.html"):
+        sources = _script_sources(page)
+        assert sum("mathjax" in s.lower() for s in sources) <= 1, page
+
+
+def test_chapters_carry_math_for_mathjax(build: str) -> None:
+    chapter = HTML / "chapters" / "01_what_a_loss_measures.html"
+    text = chapter.read_text(encoding="utf-8")
+    assert re.search(r'class="math[^"]*"', text), "no math markup on the chapter page"
+
+
+def test_glued_numbers_reach_the_page(build: str) -> None:
+    # The prose's numbers are computed in the notebook and glued; none is left as a role.
+    for page in (HTML / "chapters").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "{glue" not in text, f"an unresolved glue role is left in {page.name}"

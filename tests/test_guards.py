@@ -1,0 +1,88 @@
+"""The safety nets work: a raising cell fails the strict build, a changed output fails nbval.
+
+These tests break things on purpose in a temporary copy, so that a change to the build
+or test configuration that silently disables a check is caught.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from _book import BUILD_COMMAND, ROOT, run
+
+CHAPTER = ROOT / "chapters" / "01_what_a_loss_measures.ipynb"
+
+
+def _tiny_book(folder: Path, code: str) -> None:
+    config = (ROOT / "_config.yml").read_text()
+    (folder / "_config.yml").write_text(
+        config.replace("execute_notebooks: cache", "execute_notebooks: force")
+    )
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: broken\n")
+    (folder / "intro.md").write_text("# Intro\n\nA tiny book.\n")
+    (folder / "references.bib").write_text((ROOT / "references.bib").read_text())
+    shutil.copytree(ROOT / "_extra", folder / "_extra")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, folder / "broken.ipynb")
+
+
+def test_strict_build_fails_on_a_cell_that_raises(tmp_path: Path) -> None:
+    _tiny_book(tmp_path, "raise RuntimeError('this cell is broken on purpose')")
+    result = run([*BUILD_COMMAND, "."], cwd=tmp_path, timeout=300)
+    assert result.returncode != 0, "a notebook cell that raises did not fail the strict build"
+    assert "broken on purpose" in result.stdout + result.stderr
+
+
+def test_strict_build_passes_on_the_same_book_without_the_error(tmp_path: Path) -> None:
+    # Control: the tiny book itself is fine, so the failure above is the raising cell's.
+    _tiny_book(tmp_path, "print(1 + 1)")
+    result = run([*BUILD_COMMAND, "."], cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+
+
+def test_nbval_fails_when_a_stored_number_no_longer_matches(tmp_path: Path) -> None:
+    nb = json.loads(CHAPTER.read_text())
+    printed = next(
+        (i, j)
+        for i, cell in enumerate(nb["cells"])
+        if cell["cell_type"] == "code"
+        for j, out in enumerate(cell.get("outputs", []))
+        if out["output_type"] == "stream" and any(ch.isdigit() for ch in "".join(out["text"]))
+    )
+    cell, out = printed
+    text = "".join(nb["cells"][cell]["outputs"][out]["text"])
+    tampered = text.replace("0.6733", "0.6734")
+    assert tampered != text, "the chapter no longer prints the number this test tampers with"
+    nb["cells"][cell]["outputs"][out]["text"] = [tampered]
+    target = tmp_path / CHAPTER.name
+    target.write_text(json.dumps(nb))
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "--nbval-current-env",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-q",
+            target.name,
+        ],
+        cwd=tmp_path,
+        timeout=300,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, "nbval accepted a stored output that no longer matches:\n" + log
+    assert "0.6734" in log

