@@ -5,6 +5,7 @@ validation, plots and scenarios that the chapters share. Every function is teste
 against scikit-learn, its reference implementation.
 """
 
+from .bounds import LN2, max_error_rate, min_cross_entropy
 from .classification import (
     accuracy,
     cross_entropy,
@@ -13,19 +14,25 @@ from .classification import (
     zero_one_loss,
 )
 from .regression import mae, mse
+from .scenarios import Scenario, scenario
 from .style import OKABE_ITO, PALETTE, use_book_style
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "LN2",
     "OKABE_ITO",
     "PALETTE",
+    "Scenario",
     "accuracy",
     "cross_entropy",
     "cross_entropy_from_logits",
     "mae",
+    "max_error_rate",
+    "min_cross_entropy",
     "mse",
     "per_sample_cross_entropy",
+    "scenario",
     "use_book_style",
     "zero_one_loss",
 ]

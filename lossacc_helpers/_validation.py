@@ -142,8 +142,9 @@ def as_label_array(y: ArrayLike, name: str) -> NDArray:
         if not np.all(np.isfinite(arr)):
             raise ValueError(f"{name} contains NaN or infinite labels.")
         if not np.all(arr == np.round(arr)):
+            example = arr[arr != np.round(arr)][0].item()
             raise ValueError(
-                f"{name} holds non-integral floats such as {arr[arr != np.round(arr)][0]!r}: "
+                f"{name} holds non-integral floats such as {example!r}: "
                 "class labels must be whole numbers or strings. Did you pass probabilities?"
             )
     if np.issubdtype(arr.dtype, np.complexfloating):

@@ -83,8 +83,8 @@ def _true_class_probability(
             )
         if labels is None and n_found == 1 and not np.isin(y[0], [0, 1]):
             raise ValueError(
-                f"y_true contains only one label ({y[0]!r}) and proba is 1D, so the positive "
-                "class is ambiguous. Pass both classes with labels=[negative, positive]."
+                f"y_true contains only one label ({y[0].item()!r}) and proba is 1D, so the "
+                "positive class is ambiguous. Pass both classes with labels=[negative, positive]."
             )
         positive = _class_indices(y, 2, labels) == 1
         return np.where(positive, p, 1.0 - p)
@@ -226,7 +226,7 @@ def cross_entropy_from_logits(y_true: ArrayLike, logits: ArrayLike) -> float:
     if y.min() < 0 or y.max() >= n_classes:
         raise ValueError(
             f"y_true must hold class indices in 0 .. {n_classes - 1} (one per logits column), "
-            f"found {y.min() if y.min() < 0 else y.max()!r}."
+            f"found {(y.min() if y.min() < 0 else y.max()).item()!r}."
         )
     index = y.astype(np.intp)
     row_max = z.max(axis=1)
