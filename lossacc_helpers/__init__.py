@@ -8,11 +8,14 @@ against scikit-learn, its reference implementation.
 from .bounds import LN2, max_error_rate, min_cross_entropy
 from .classification import (
     accuracy,
+    correct_predictions,
     cross_entropy,
     cross_entropy_from_logits,
     per_sample_cross_entropy,
+    true_class_probability,
     zero_one_loss,
 )
+from .plots import plot_loss_accuracy_region, plot_true_class_proba
 from .regression import mae, mse
 from .scenarios import Scenario, scenario
 from .style import OKABE_ITO, PALETTE, use_book_style
@@ -25,6 +28,7 @@ __all__ = [
     "PALETTE",
     "Scenario",
     "accuracy",
+    "correct_predictions",
     "cross_entropy",
     "cross_entropy_from_logits",
     "mae",
@@ -32,7 +36,10 @@ __all__ = [
     "min_cross_entropy",
     "mse",
     "per_sample_cross_entropy",
+    "plot_loss_accuracy_region",
+    "plot_true_class_proba",
     "scenario",
+    "true_class_probability",
     "use_book_style",
     "zero_one_loss",
 ]

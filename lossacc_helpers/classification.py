@@ -20,6 +20,8 @@ from ._validation import (
 
 __all__ = [
     "accuracy",
+    "correct_predictions",
+    "true_class_probability",
     "cross_entropy",
     "cross_entropy_from_logits",
     "per_sample_cross_entropy",
@@ -98,6 +100,59 @@ def _true_class_probability(
     return p[np.arange(len(p)), index]
 
 
+def correct_predictions(
+    y_true: ArrayLike, proba: ArrayLike, *, labels: ArrayLike | None = None
+) -> NDArray[np.bool_]:
+    """Whether each prediction is correct: its most probable class is the true one.
+
+    For a 2D ``proba`` the predicted class is ``proba.argmax(axis=1)`` (ties go to the
+    first column); for a 1D probability of the positive class, the prediction is positive
+    when the probability exceeds 1/2. So ``correct_predictions(...).mean()`` is the
+    accuracy of the predictions. Same arguments and validation as :func:`cross_entropy`.
+
+    Returns
+    -------
+    ndarray of bool, shape (n_samples,)
+
+    Examples
+    --------
+    >>> correct_predictions([0, 1, 2], [[0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [0.2, 0.2, 0.6]])
+    array([ True, False,  True])
+    """
+    true_class_probability(y_true, proba, labels=labels)  # validates every argument
+    p = np.asarray(proba, dtype=float)
+    if p.ndim == 1:
+        return (p > 0.5) == _is_positive(y_true, labels)
+    y = as_label_array(y_true, "y_true")
+    return p.argmax(axis=1) == _class_indices(y, p.shape[1], labels)
+
+
+def _is_positive(y_true: ArrayLike, labels: ArrayLike | None) -> NDArray[np.bool_]:
+    """For binary labels, whether each sample belongs to the positive (greater) class."""
+    y = as_label_array(y_true, "y_true")
+    return _class_indices(y, 2, labels) == 1
+
+
+def true_class_probability(
+    y_true: ArrayLike, proba: ArrayLike, *, labels: ArrayLike | None = None
+) -> NDArray[np.floating]:
+    """Probability each prediction gives to the true class of its sample.
+
+    The one number per sample that the cross-entropy reads (chapter 1): the loss of a
+    sample is minus its logarithm. Same arguments and validation as :func:`cross_entropy`.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+
+    Examples
+    --------
+    >>> true_class_probability(["cat", "dog"], [[0.8, 0.2], [0.3, 0.7]])
+    array([0.8, 0.7])
+    """
+    return _true_class_probability(y_true, proba, labels)
+
+
 def per_sample_cross_entropy(
     y_true: ArrayLike, proba: ArrayLike, *, labels: ArrayLike | None = None
 ) -> NDArray[np.floating]:
@@ -114,7 +169,7 @@ def per_sample_cross_entropy(
     >>> per_sample_cross_entropy([1, 1, 0], [0.51, 0.99, 0.2]).round(4)
     array([0.6733, 0.0101, 0.2231])
     """
-    p_true = _true_class_probability(y_true, proba, labels)
+    p_true = true_class_probability(y_true, proba, labels=labels)
     eps = np.finfo(p_true.dtype).eps
     return -np.log(np.clip(p_true, eps, 1.0 - eps))
 
