@@ -6,6 +6,14 @@ against scikit-learn, its reference implementation.
 """
 
 from .bounds import LN2, max_error_rate, min_cross_entropy
+from .calibration import (
+    CalibrationBins,
+    calibration_bins,
+    expected_calibration_error,
+    fit_temperature,
+    reliability_diagram,
+    softmax,
+)
 from .classification import (
     accuracy,
     correct_predictions,
@@ -15,6 +23,8 @@ from .classification import (
     true_class_probability,
     zero_one_loss,
 )
+from .diagnostics import REGIMES, Diagnosis, diagnose
+from .history import History, fit_with_history
 from .plots import plot_loss_accuracy_region, plot_true_class_proba
 from .regression import mae, mse
 from .scenarios import Scenario, scenario
@@ -23,14 +33,23 @@ from .style import OKABE_ITO, PALETTE, use_book_style
 __version__ = "0.1.0"
 
 __all__ = [
+    "REGIMES",
+    "CalibrationBins",
+    "Diagnosis",
+    "History",
     "LN2",
     "OKABE_ITO",
     "PALETTE",
     "Scenario",
     "accuracy",
+    "calibration_bins",
     "correct_predictions",
     "cross_entropy",
     "cross_entropy_from_logits",
+    "diagnose",
+    "expected_calibration_error",
+    "fit_temperature",
+    "fit_with_history",
     "mae",
     "max_error_rate",
     "min_cross_entropy",
@@ -38,7 +57,9 @@ __all__ = [
     "per_sample_cross_entropy",
     "plot_loss_accuracy_region",
     "plot_true_class_proba",
+    "reliability_diagram",
     "scenario",
+    "softmax",
     "true_class_probability",
     "use_book_style",
     "zero_one_loss",

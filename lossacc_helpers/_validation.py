@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike, NDArray
 __all__ = [
     "as_float_array",
     "as_label_array",
+    "check_axes",
     "check_consistent_length",
     "check_probabilities",
     "check_probability_rows",
@@ -247,3 +248,17 @@ def check_scalar(
         hi = "inf" if high is None else f"{high:g}"
         raise ValueError(f"{name} must be in {left}{lo}, {hi}{right}, got {value!r}.")
     return int(value) if integer else float(value)
+
+
+def check_axes(ax: object, name: str = "ax") -> None:
+    """Check that ``ax`` is None or a matplotlib ``Axes`` (what every plot helper accepts).
+
+    Raises
+    ------
+    TypeError
+        Naming the type that was passed instead.
+    """
+    from matplotlib.axes import Axes
+
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"{name} must be a matplotlib Axes or None, got {type(ax).__name__}.")

@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
-from ._validation import check_scalar
+from ._validation import check_axes, check_scalar
 from .bounds import LN2, min_cross_entropy
 from .classification import (
     correct_predictions,
@@ -29,10 +29,9 @@ __all__ = ["plot_loss_accuracy_region", "plot_true_class_proba"]
 
 
 def _check_ax(ax: object) -> Axes:
+    check_axes(ax)
     if ax is None:
         _, ax = plt.subplots()
-    elif not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}.")
     return ax
 
 
@@ -109,6 +108,7 @@ def plot_loss_accuracy_region(
     *,
     ax: Axes | None = None,
     max_loss: float | None = None,
+    label_points: bool = False,
 ) -> Axes:
     r"""Draw the region of (accuracy, cross-entropy) pairs a classifier can reach.
 
@@ -124,6 +124,9 @@ def plot_loss_accuracy_region(
         Where to draw; a new figure when None.
     max_loss : float, optional
         Upper limit of the loss axis; by default a little above ln 2 and the models.
+    label_points : bool, default=False
+        Write each model's name next to its point instead of listing it in the legend
+        (better for many models).
 
     Returns
     -------
@@ -174,14 +177,19 @@ def plot_loss_accuracy_region(
     ax.axhline(LN2, color="grey", linestyle=":", linewidth=1.5, label="ln 2")
     markers = ["o", "s", "^", "D", "v", "P", "X"]
     for i, (name, (acc, loss)) in enumerate(points.items()):
-        ax.plot(
-            acc,
-            loss,
-            marker=markers[i % len(markers)],
-            linestyle="none",
-            markersize=9,
-            label=f"{name}: {acc:.1%}, {loss:.4g} nats",
-        )
+        label = None if label_points else f"{name}: {acc:.1%}, {loss:.4g} nats"
+        marker = markers[i % len(markers)]
+        ax.plot(acc, loss, marker=marker, linestyle="none", markersize=8, label=label)
+        if label_points:
+            ax.annotate(
+                name,
+                (acc, loss),
+                textcoords="offset points",
+                xytext=(-6, 6),
+                ha="right",
+                fontsize=9,
+            )
     ax.set(xlim=(0, 1), ylim=(0, top), xlabel="accuracy", ylabel="cross-entropy (nats)")
-    ax.legend(loc="upper right", frameon=True, framealpha=0.9)
+    # Below the axes, so that it never hides a point.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small")
     return ax

@@ -50,6 +50,13 @@ def test_region_places_models_and_the_bound():
     assert ax.get_ylim()[1] >= 0.2544
 
 
+def test_region_can_label_points_instead_of_the_legend():
+    ax = plot_loss_accuracy_region({"weak": (0.5, 0.9), "strong": (0.95, 0.1)}, label_points=True)
+    assert sorted(t.get_text() for t in ax.texts) == ["strong", "weak"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert not any(text.startswith(("weak", "strong")) for text in legend)
+
+
 @pytest.mark.parametrize(
     ("models", "kwargs", "error", "match"),
     [

@@ -1,0 +1,481 @@
+r"""Calibration: whether confidence matches accuracy, and temperature scaling.
+
+:func:`calibration_bins` sorts predictions into confidence bins and measures each bin's
+accuracy; :func:`expected_calibration_error` and :func:`reliability_diagram` both read
+that one table. :func:`fit_temperature` and :func:`softmax` implement temperature
+scaling. All follow Guo, Pleiss, Sun and Weinberger (2017), "On Calibration of Modern
+Neural Networks", *ICML* (PMLR 70, 1321-1330), and are taught in chapter 6 ("Chapter 6:
+calibration and overconfidence").
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from numpy.typing import ArrayLike, NDArray
+from scipy.optimize import minimize_scalar
+
+from ._validation import as_float_array, as_label_array, check_axes, check_scalar
+from .classification import _class_indices, _true_class_probability, cross_entropy_from_logits
+from .style import OKABE_ITO
+
+__all__ = [
+    "CalibrationBins",
+    "calibration_bins",
+    "expected_calibration_error",
+    "fit_temperature",
+    "reliability_diagram",
+    "softmax",
+]
+
+
+@dataclass(frozen=True, eq=False)
+class CalibrationBins:
+    """Per-bin table of top-label confidence against accuracy; see :func:`calibration_bins`.
+
+    Attributes
+    ----------
+    edges : NDArray
+        Bin edges ``0, 1/n_bins, ..., 1``, shape (n_bins + 1,).
+    counts : NDArray
+        Number of samples per bin, shape (n_bins,).
+    accuracy : NDArray
+        Share of correct top-label predictions per bin, shape (n_bins,); NaN for an
+        empty bin.
+    confidence : NDArray
+        Mean top-label confidence per bin, shape (n_bins,); NaN for an empty bin.
+    """
+
+    edges: NDArray[np.float64]
+    counts: NDArray[np.int64]
+    accuracy: NDArray[np.float64]
+    confidence: NDArray[np.float64]
+
+    @property
+    def n_samples(self) -> int:
+        """Number of samples sorted into the bins."""
+        return int(self.counts.sum())
+
+    @property
+    def ece(self) -> float:
+        """Expected calibration error of the table; see :func:`expected_calibration_error`."""
+        filled = self.counts > 0
+        weights = self.counts[filled] / self.n_samples
+        return float(np.sum(weights * np.abs(self.accuracy[filled] - self.confidence[filled])))
+
+
+def _top_label(
+    y_true: ArrayLike, proba: ArrayLike, labels: ArrayLike | None
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Validate as :func:`cross_entropy` does; return top-label confidence and correctness."""
+    # One validation for both: the same checks, messages and label-to-column mapping.
+    _true_class_probability(y_true, proba, labels)
+    y = as_label_array(y_true, "y_true")
+    p = as_float_array(proba, "proba", ndim=(1, 2))
+    if p.ndim == 1:
+        p = np.stack([1.0 - p, p], axis=1)
+    true_column = _class_indices(y, p.shape[1], labels)
+    predicted_column = np.argmax(p, axis=1)  # ties go to the first column
+    confidence = p[np.arange(len(p)), predicted_column]
+    return confidence, predicted_column == true_column
+
+
+def calibration_bins(
+    y_true: ArrayLike,
+    proba: ArrayLike,
+    *,
+    n_bins: int = 15,
+    labels: ArrayLike | None = None,
+) -> CalibrationBins:
+    r"""Sort predictions into equal-width confidence bins and measure each bin's accuracy.
+
+    The confidence of a prediction is its top-label probability
+    :math:`\hat c_i = \max_k p_{ik}` and it is correct when
+    :math:`\hat y_i = \arg\max_k p_{ik}` equals :math:`y_i`. With equal-width bins
+    :math:`B_b` of :math:`[0, 1]`,
+
+    .. math::
+
+        \mathrm{acc}(B_b) = \frac{1}{|B_b|}\sum_{i \in B_b} [\hat y_i = y_i],
+        \qquad
+        \mathrm{conf}(B_b) = \frac{1}{|B_b|}\sum_{i \in B_b} \hat c_i,
+
+    as in Guo et al. (2017). Bin :math:`b` (from 1) holds the confidences in
+    :math:`((b-1)/M,\; b/M]`, the first bin also holds 0, with :math:`M` = ``n_bins``:
+    the convention of :func:`sklearn.calibration.calibration_curve`. A perfectly
+    calibrated model has :math:`\mathrm{acc}(B_b) \approx \mathrm{conf}(B_b)` in every
+    bin. Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True class labels.
+    proba : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Predicted probabilities, with the conventions of
+        :func:`cross_entropy`: a 1D array is the
+        probability of the positive (greater) class, so the top-label confidence is
+        :math:`\max(p, 1 - p)`; the columns of a 2D array follow the sorted classes.
+        On ties the first column is predicted.
+    n_bins : int, default=15
+        Number of equal-width bins (15 as in Guo et al.), at least 1.
+    labels : array-like of shape (n_classes,), optional
+        All the classes, when ``y_true`` does not contain every one of them.
+
+    Returns
+    -------
+    CalibrationBins
+        ``edges``, ``counts``, ``accuracy`` and ``confidence`` per bin (NaN where a bin
+        is empty: a binary model's top-label confidence is never below 0.5, so its lower
+        bins stay empty).
+
+    Raises
+    ------
+    ValueError
+        On the inputs :func:`cross_entropy` rejects
+        (empty, NaN, mismatched lengths, probabilities outside [0, 1], wrong number of
+        columns, unknown labels), or ``n_bins`` below 1.
+    TypeError
+        On non-numeric probabilities or a non-integer ``n_bins``.
+
+    Warns
+    -----
+    UserWarning
+        When rows of a 2D ``proba`` do not sum to one.
+
+    Examples
+    --------
+    >>> table = calibration_bins([1, 0, 1, 1], [0.9, 0.8, 0.6, 0.3], n_bins=5)
+    >>> table.counts.tolist()
+    [0, 0, 1, 2, 1]
+    >>> table.accuracy[2:].tolist(), table.confidence[2:].round(2).tolist()
+    ([1.0, 0.0, 1.0], [0.6, 0.75, 0.9])
+    """
+    n_bins = int(check_scalar(n_bins, "n_bins", low=1, integer=True))
+    confidence, correct = _top_label(y_true, proba, labels)
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    # searchsorted "left" on the inner edges puts a value equal to an edge in the bin
+    # below it: bins are (lo, hi], and 0 falls in the first bin.
+    index = np.searchsorted(edges[1:-1], confidence, side="left")
+    counts = np.bincount(index, minlength=n_bins)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bin_accuracy = np.bincount(index, weights=correct, minlength=n_bins) / counts
+        bin_confidence = np.bincount(index, weights=confidence, minlength=n_bins) / counts
+    empty = counts == 0
+    bin_accuracy[empty] = np.nan
+    bin_confidence[empty] = np.nan
+    for values in (edges, counts, bin_accuracy, bin_confidence):
+        values.setflags(write=False)
+    return CalibrationBins(edges, counts, bin_accuracy, bin_confidence)
+
+
+def expected_calibration_error(
+    y_true: ArrayLike,
+    proba: ArrayLike,
+    *,
+    n_bins: int = 15,
+    labels: ArrayLike | None = None,
+) -> float:
+    r"""Compute the expected calibration error (ECE), the mean confidence-accuracy gap.
+
+    .. math::
+
+        \mathrm{ECE} = \sum_{b=1}^{M} \frac{|B_b|}{n}\,
+            \big|\mathrm{acc}(B_b) - \mathrm{conf}(B_b)\big|,
+
+    over :math:`M` equal-width bins of top-label confidence, as defined by Guo, Pleiss,
+    Sun and Weinberger (2017), "On Calibration of Modern Neural Networks", *ICML*; bins
+    and conventions as in :func:`calibration_bins`. In [0, 1]; 0 for a perfectly
+    calibrated model, lower is better. An estimate: it depends on ``n_bins``, and with
+    few samples per bin it is biased upward. Taught in chapter 6 ("Chapter 6:
+    calibration and overconfidence").
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True class labels.
+    proba : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Predicted probabilities (1D: of the positive class), as in
+        :func:`calibration_bins`.
+    n_bins : int, default=15
+        Number of equal-width bins.
+    labels : array-like of shape (n_classes,), optional
+        All the classes, when ``y_true`` does not contain every one of them.
+
+    Returns
+    -------
+    float
+        In [0, 1].
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`calibration_bins`.
+
+    Examples
+    --------
+    Two predictions at confidence 0.9, one of them right (gap 0.4), one wrong at 0.7
+    (gap 0.7), one right at 0.6 (gap 0.4): ECE = 0.5 * 0.4 + 0.25 * 0.7 + 0.25 * 0.4.
+
+    >>> round(expected_calibration_error([1, 0, 1, 0], [0.9, 0.7, 0.6, 0.9], n_bins=5), 4)
+    0.475
+    """
+    return calibration_bins(y_true, proba, n_bins=n_bins, labels=labels).ece
+
+
+def reliability_diagram(
+    y_true: ArrayLike,
+    proba: ArrayLike,
+    *,
+    n_bins: int = 15,
+    labels: ArrayLike | None = None,
+    ax: Axes | None = None,
+    label: str | None = None,
+    show_counts: bool = True,
+) -> Axes:
+    r"""Draw accuracy against confidence per bin, with the gap to the diagonal.
+
+    Bars of height :math:`\mathrm{acc}(B_b)` over each bin, hatched bars from
+    :math:`\mathrm{acc}(B_b)` to :math:`\mathrm{conf}(B_b)` for the gap, and the diagonal
+    :math:`\mathrm{acc} = \mathrm{conf}` of perfect calibration, in the style of Guo et
+    al. (2017); the legend gives the ECE (:func:`expected_calibration_error`). Bars
+    below the diagonal mean overconfidence. Both read one :func:`calibration_bins`
+    table. Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True class labels.
+    proba : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Predicted probabilities (1D: of the positive class).
+    n_bins : int, default=15
+        Number of equal-width bins.
+    labels : array-like of shape (n_classes,), optional
+        All the classes, when ``y_true`` does not contain every one of them.
+    ax : Axes, optional
+        The matplotlib Axes to draw on; by default a new figure.
+    label : str, optional
+        Name of the model, shown in the legend before the ECE.
+    show_counts : bool, default=True
+        Whether to write the number of samples of each non-empty bin at its foot.
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`calibration_bins`; TypeError also when ``ax`` is not an Axes.
+
+    Examples
+    --------
+    >>> ax = reliability_diagram([0, 1, 1, 1], [0.2, 0.7, 0.9, 0.4], n_bins=5)
+    >>> ax.get_xlabel()
+    'confidence (top-label probability)'
+    """
+    check_axes(ax)
+    if not isinstance(show_counts, bool | np.bool_):
+        raise TypeError(f"show_counts must be True or False, got {type(show_counts).__name__}.")
+    table = calibration_bins(y_true, proba, n_bins=n_bins, labels=labels)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.0, 4.6))
+    filled = table.counts > 0
+    left = table.edges[:-1][filled]
+    width = float(table.edges[1] - table.edges[0])
+    acc = table.accuracy[filled]
+    conf = table.confidence[filled]
+    name = f"{label}: " if label else ""
+    bars = ax.bar(
+        left,
+        acc,
+        width=width,
+        align="edge",
+        color=OKABE_ITO["blue"],
+        edgecolor="white",
+        label=f"{name}accuracy (ECE = {table.ece:.3f})",
+    )
+    gaps = ax.bar(
+        left,
+        conf - acc,
+        bottom=acc,
+        width=width,
+        align="edge",
+        color=OKABE_ITO["vermillion"],
+        alpha=0.35,
+        hatch="//",
+        edgecolor=OKABE_ITO["vermillion"],
+        label="gap to confidence",
+    )
+    (diagonal,) = ax.plot(
+        [0, 1],
+        [0, 1],
+        color=OKABE_ITO["black"],
+        linestyle="--",
+        linewidth=1.2,
+        label="perfect calibration",
+    )
+    if show_counts:
+        for x, count, height in zip(left, table.counts[filled], acc, strict=True):
+            ax.text(
+                x + width / 2,
+                0.02,
+                str(int(count)),
+                rotation=90,
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color="white" if height > 0.12 else OKABE_ITO["black"],  # on the bar or not
+            )
+    ax.set_xlim(0.0, 1.0)
+    ax.set_ylim(0.0, 1.0)
+    ax.set_xlabel("confidence (top-label probability)")
+    ax.set_ylabel("accuracy")
+    ax.legend(handles=[bars, gaps, diagonal], loc="upper left")
+    return ax
+
+
+def softmax(logits: ArrayLike, *, temperature: float = 1.0) -> NDArray[np.float64]:
+    r"""Probabilities from logits, divided by a temperature first; numerically stable.
+
+    .. math::
+
+        p_{ik} = \frac{e^{z_{ik}/T - m_i}}{\sum_j e^{z_{ij}/T - m_i}},
+        \qquad m_i = \max_j z_{ij}/T.
+
+    Subtracting the row maximum keeps every exponent at or below zero, so nothing
+    overflows. :math:`T > 1` softens the probabilities, :math:`T < 1` sharpens them; the
+    largest logit stays the largest, so the predicted class does not change. Taught in
+    chapter 6 ("Chapter 6: calibration and overconfidence").
+
+    Parameters
+    ----------
+    logits : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Unnormalised scores. A 1D array holds binary log-odds, as in
+        :func:`cross_entropy_from_logits`, and the
+        result is then the probability of class 1 (the logistic sigmoid of
+        :math:`z/T`).
+    temperature : float, default=1.0
+        The temperature :math:`T > 0`.
+
+    Returns
+    -------
+    ndarray of shape (n_samples,) or (n_samples, n_classes)
+        Same shape as ``logits``; rows of a 2D result sum to one.
+
+    Raises
+    ------
+    ValueError
+        On empty, NaN or infinite logits, or a temperature that is not positive.
+    TypeError
+        On non-numeric logits or temperature.
+
+    Examples
+    --------
+    >>> softmax([[1000.0, 1000.0, 0.0]]).round(3)
+    array([[0.5, 0.5, 0. ]])
+    >>> softmax([0.0, 2.0], temperature=2.0).round(4)
+    array([0.5   , 0.7311])
+    """
+    z = as_float_array(logits, "logits", ndim=(1, 2))
+    t = check_scalar(temperature, "temperature", low=0, include_low=False)
+    binary = z.ndim == 1
+    if binary:
+        z = np.stack([np.zeros_like(z), z], axis=1)
+    if z.shape[1] < 2:
+        raise ValueError(
+            "logits has 1 column; give one column per class, or a 1D array of log-odds."
+        )
+    scaled = z / t
+    shifted = np.exp(scaled - scaled.max(axis=1, keepdims=True))
+    proba = shifted / shifted.sum(axis=1, keepdims=True)
+    return proba[:, 1] if binary else proba
+
+
+def fit_temperature(
+    logits: ArrayLike,
+    y_true: ArrayLike,
+    *,
+    bounds: tuple[float, float] = (0.05, 20.0),
+) -> float:
+    r"""Fit the temperature that minimises the cross-entropy of ``softmax(logits / T)``.
+
+    .. math::
+
+        \hat T = \arg\min_{T > 0} \; \frac{1}{n}\sum_{i=1}^{n}
+            \Big(\ln \sum_k e^{z_{ik}/T} - z_{i y_i}/T\Big),
+
+    found by a bounded scalar search (:func:`scipy.optimize.minimize_scalar`) over
+    :math:`\ln T`, with the loss computed through log-sum-exp by
+    :func:`cross_entropy_from_logits`. This is the
+    temperature scaling of Guo, Pleiss, Sun and Weinberger (2017), "On Calibration of
+    Modern Neural Networks", *ICML*: one parameter fitted on held-out data (never the
+    training set), :math:`\hat T > 1` for an overconfident model. Dividing every logit by
+    the same :math:`T` keeps their order, so predictions and accuracy do not change.
+    Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
+
+    Parameters
+    ----------
+    logits : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Validation logits; a 1D array holds binary log-odds.
+    y_true : array-like of shape (n_samples,)
+        Integer class indices in ``0 .. n_classes - 1`` (binary: 0 or 1).
+    bounds : tuple of float, optional
+        The interval searched, :math:`(T_{\min}, T_{\max})` with
+        :math:`0 < T_{\min} < T_{\max}`; default (0.05, 20.0).
+
+    Returns
+    -------
+    float
+        The fitted temperature.
+
+    Raises
+    ------
+    ValueError
+        On the inputs :func:`cross_entropy_from_logits`
+        rejects, or on bounds that are not two positive increasing numbers.
+    TypeError
+        On non-numeric logits or bounds.
+
+    Warns
+    -----
+    UserWarning
+        When the optimum lies at a bound of the interval (widen ``bounds``).
+
+    Examples
+    --------
+    >>> logits = [[4.0, 0.0], [3.0, 0.0], [0.0, 5.0], [2.0, 0.0], [0.0, 4.0]]
+    >>> t = fit_temperature(logits, [0, 1, 1, 0, 0])
+    >>> bool(t > 1)
+    True
+    """
+    if isinstance(bounds, str) or not hasattr(bounds, "__len__") or len(bounds) != 2:
+        raise TypeError(f"bounds must be a pair (low, high), got {bounds!r}.")
+    low = check_scalar(bounds[0], "bounds[0]", low=0, include_low=False)
+    high = check_scalar(bounds[1], "bounds[1]", low=0, include_low=False)
+    if not low < high:
+        raise ValueError(f"bounds must be increasing, low < high; got {bounds!r}.")
+    z = as_float_array(logits, "logits", ndim=(1, 2))
+    cross_entropy_from_logits(y_true, z)  # validates y_true and logits once, up front
+
+    def loss(log_t: float) -> float:
+        return cross_entropy_from_logits(y_true, z / np.exp(log_t))
+
+    result = minimize_scalar(
+        loss,
+        bounds=(np.log(low), np.log(high)),
+        method="bounded",
+        options={"xatol": 1e-6},
+    )
+    temperature = float(np.exp(result.x))
+    if np.isclose(temperature, low, rtol=1e-3) or np.isclose(temperature, high, rtol=1e-3):
+        warnings.warn(
+            f"The fitted temperature {temperature:.4g} lies at a bound of {bounds!r}; the "
+            "optimum may be outside. Widen bounds=...",
+            UserWarning,
+            stacklevel=2,
+        )
+    return temperature

@@ -1,0 +1,481 @@
+r"""Training histories: loss and accuracy per epoch, on the training and validation sets.
+
+:func:`fit_with_history` trains a scikit-learn classifier epoch by epoch and measures both
+sets at the end of every epoch; :class:`History` holds the four curves (or numbers pasted
+from any framework), finds the best epoch and draws the two-panel figure of chapter 5.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from numpy.typing import ArrayLike, NDArray
+
+from ._validation import as_float_array, as_label_array, check_consistent_length, check_scalar
+from .classification import accuracy, cross_entropy
+from .style import OKABE_ITO
+
+__all__ = ["History", "fit_with_history"]
+
+#: Colours and line styles of the two sets, shared by every panel.
+_TRAIN_STYLE: dict[str, Any] = {"color": OKABE_ITO["blue"], "linestyle": "-"}
+_VAL_STYLE: dict[str, Any] = {"color": OKABE_ITO["orange"], "linestyle": "--"}
+
+
+def _read_only(values: NDArray) -> NDArray:
+    copy = np.array(values, dtype=np.float64)
+    copy.setflags(write=False)
+    return copy
+
+
+@dataclass(frozen=True, eq=False)
+class History:
+    r"""Loss and accuracy of a classifier at the end of each epoch, on two sets.
+
+    The curves of chapter 5 ("Chapter 5: learning curves"): the mean cross-entropy
+
+    .. math::
+
+        \mathrm{CE}_t = -\frac{1}{n}\sum_{i=1}^{n} \ln p^{(t)}_i(y_i)
+
+    and the accuracy of the model with the parameters it has at the end of epoch
+    :math:`t`, on the training and on the validation set. Build one with
+    :func:`fit_with_history`, or with :meth:`from_arrays` from numbers recorded by any
+    framework. The arrays are read-only copies and the instance is frozen; instances
+    compare by identity (``eq=False``), since arrays have no single truth value.
+
+    Parameters
+    ----------
+    train_loss : array-like of shape (n_epochs,)
+        Training cross-entropy per epoch, in nats, non-negative.
+    val_loss : array-like of shape (n_epochs,)
+        Validation cross-entropy per epoch, in nats, non-negative.
+    train_accuracy : array-like of shape (n_epochs,)
+        Training accuracy per epoch, in [0, 1].
+    val_accuracy : array-like of shape (n_epochs,)
+        Validation accuracy per epoch, in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        If an array is empty, not 1D, holds NaN or inf, if the lengths differ, a loss is
+        negative or an accuracy is outside [0, 1].
+    TypeError
+        If an array is not numeric.
+
+    Examples
+    --------
+    >>> h = History.from_arrays(
+    ...     train_loss=[0.69, 0.40, 0.30, 0.25],
+    ...     val_loss=[0.70, 0.45, 0.41, 0.43],
+    ...     train_accuracy=[0.50, 0.82, 0.88, 0.90],
+    ...     val_accuracy=[0.48, 0.80, 0.84, 0.84],
+    ... )
+    >>> len(h), h.best_epoch, h.epochs.tolist()
+    (4, 3, [1, 2, 3, 4])
+    """
+
+    train_loss: NDArray[np.float64]
+    val_loss: NDArray[np.float64]
+    train_accuracy: NDArray[np.float64]
+    val_accuracy: NDArray[np.float64]
+
+    def __post_init__(self) -> None:
+        arrays = {
+            name: as_float_array(getattr(self, name), name)
+            for name in ("train_loss", "val_loss", "train_accuracy", "val_accuracy")
+        }
+        check_consistent_length(**arrays)
+        for name in ("train_loss", "val_loss"):
+            if np.any(arrays[name] < 0):
+                raise ValueError(
+                    f"{name} must hold non-negative losses, found {arrays[name].min()!r}."
+                )
+        for name in ("train_accuracy", "val_accuracy"):
+            values = arrays[name]
+            bad = (values < 0) | (values > 1)
+            if np.any(bad):
+                raise ValueError(
+                    f"{name} must hold accuracies in [0, 1], found {values[bad][0]!r}. "
+                    "Divide percentages by 100."
+                )
+        for name, values in arrays.items():
+            object.__setattr__(self, name, _read_only(values))
+
+    @classmethod
+    def from_arrays(
+        cls,
+        train_loss: ArrayLike,
+        val_loss: ArrayLike,
+        train_accuracy: ArrayLike,
+        val_accuracy: ArrayLike,
+    ) -> History:
+        """Build a history from four per-epoch sequences, such as a framework's log.
+
+        For example, from a Keras ``History`` object ``h``:
+        ``History.from_arrays(h.history["loss"], h.history["val_loss"],
+        h.history["accuracy"], h.history["val_accuracy"])`` (Keras's training figures are
+        running averages over the epoch; see :func:`fit_with_history`).
+
+        Parameters
+        ----------
+        train_loss, val_loss : array-like of shape (n_epochs,)
+            Cross-entropy per epoch, in nats, non-negative and finite.
+        train_accuracy, val_accuracy : array-like of shape (n_epochs,)
+            Accuracy per epoch, in [0, 1].
+
+        Returns
+        -------
+        History
+
+        Raises
+        ------
+        ValueError
+            If the lengths differ, or on empty, non-finite, negative-loss or
+            out-of-range accuracy values. A run whose loss became NaN diverged; keep the
+            epochs before it.
+        TypeError
+            If a sequence is not numeric.
+
+        Examples
+        --------
+        >>> History.from_arrays([0.7, 0.5], [0.7, 0.6], [0.5, 0.8], [0.5, 0.7]).best_epoch
+        2
+        """
+        return cls(train_loss, val_loss, train_accuracy, val_accuracy)
+
+    def __len__(self) -> int:
+        return len(self.train_loss)
+
+    @property
+    def epochs(self) -> NDArray[np.int64]:
+        """The 1-based epoch numbers ``[1, 2, ..., n_epochs]``."""
+        return np.arange(1, len(self) + 1)
+
+    @property
+    def best_epoch(self) -> int:
+        """The epoch (1-based) with the lowest validation loss; the first one on ties."""
+        return int(np.argmin(self.val_loss)) + 1
+
+    def to_dict(self) -> dict[str, list[float] | list[int]]:
+        """Return the history as a new dict of lists, one entry per epoch.
+
+        Keys: ``"epoch"``, ``"train_loss"``, ``"val_loss"``, ``"train_accuracy"``,
+        ``"val_accuracy"``; ready for ``pandas.DataFrame`` or ``json.dumps``.
+
+        Examples
+        --------
+        >>> History.from_arrays([0.7], [0.8], [0.5], [0.25]).to_dict()["val_accuracy"]
+        [0.25]
+        """
+        return {
+            "epoch": self.epochs.tolist(),
+            "train_loss": self.train_loss.tolist(),
+            "val_loss": self.val_loss.tolist(),
+            "train_accuracy": self.train_accuracy.tolist(),
+            "val_accuracy": self.val_accuracy.tolist(),
+        }
+
+    def plot(
+        self,
+        ax: Sequence[Axes] | None = None,
+        *,
+        mark_epoch: int | None = None,
+        mark_label: str | None = None,
+    ) -> list[Axes]:
+        """Draw loss and accuracy per epoch, training (solid) against validation (dashed).
+
+        Parameters
+        ----------
+        ax : list of Axes, optional
+            Two matplotlib Axes (a list, tuple or array): the loss panel and the
+            accuracy panel. By default a new figure with two panels side by side is made
+            (``plt.subplots(1, 2)``).
+        mark_epoch : int, optional
+            An epoch to mark with a vertical dotted line on both panels, such as
+            :attr:`best_epoch` or the ``start_epoch`` of a diagnosis.
+        mark_label : str, optional
+            Legend text of the marked epoch; default ``"epoch k"``.
+
+        Returns
+        -------
+        list of Axes
+            The loss panel and the accuracy panel (the ones given, or new ones).
+
+        Raises
+        ------
+        TypeError
+            If ``ax`` is not a sequence of two Axes, or ``mark_epoch`` is not an integer.
+        ValueError
+            If ``ax`` does not hold exactly two Axes, or ``mark_epoch`` is not an epoch
+            of the history.
+
+        Examples
+        --------
+        >>> h = History.from_arrays([0.7, 0.5, 0.4], [0.7, 0.6, 0.65], [0.5, 0.8, 0.9],
+        ...                         [0.5, 0.7, 0.7])
+        >>> loss_ax, acc_ax = h.plot(mark_epoch=h.best_epoch)
+        >>> loss_ax.get_ylabel()
+        'cross-entropy (nats)'
+        """
+        if ax is None:
+            _, axes = plt.subplots(1, 2, figsize=(9.0, 3.6))
+            panels = list(axes)
+        else:
+            panels = _two_axes(ax)
+        if mark_epoch is not None:
+            mark_epoch = int(check_scalar(mark_epoch, "mark_epoch", integer=True))
+            if not 1 <= mark_epoch <= len(self):
+                raise ValueError(
+                    f"mark_epoch must be an epoch of the history, in 1 .. {len(self)}, "
+                    f"got {mark_epoch}."
+                )
+        epochs = self.epochs
+        series = (
+            (panels[0], self.train_loss, self.val_loss, "cross-entropy (nats)", "Loss"),
+            (panels[1], self.train_accuracy, self.val_accuracy, "accuracy", "Accuracy"),
+        )
+        for panel, train, val, ylabel, title in series:
+            panel.plot(epochs, train, label="training", **_TRAIN_STYLE)
+            panel.plot(epochs, val, label="validation", **_VAL_STYLE)
+            if mark_epoch is not None:
+                panel.axvline(
+                    mark_epoch,
+                    color=OKABE_ITO["black"],
+                    linestyle=":",
+                    linewidth=1.5,
+                    label=mark_label if mark_label is not None else f"epoch {mark_epoch}",
+                )
+            panel.set_xlabel("epoch")
+            panel.set_ylabel(ylabel)
+            panel.set_title(title)
+            panel.legend()
+        return panels
+
+
+def _two_axes(ax: object) -> list[Axes]:
+    if isinstance(ax, Axes):
+        raise TypeError(
+            "ax must be a sequence of two Axes (loss panel, accuracy panel), got a single "
+            "Axes. Make them with fig, axes = plt.subplots(1, 2)."
+        )
+    if isinstance(ax, np.ndarray):
+        ax = list(ax.ravel())
+    if not isinstance(ax, Sequence) or isinstance(ax, str):
+        raise TypeError(f"ax must be a sequence of two Axes, got {type(ax).__name__}.")
+    if len(ax) != 2:
+        raise ValueError(f"ax must hold exactly two Axes (loss, accuracy), got {len(ax)}.")
+    for i, panel in enumerate(ax):
+        if not isinstance(panel, Axes):
+            raise TypeError(f"ax[{i}] must be a matplotlib Axes, got {type(panel).__name__}.")
+    return list(ax)
+
+
+def _check_classes(classes: ArrayLike | None, y_train: NDArray, y_val: NDArray) -> NDArray:
+    if classes is None:
+        found = np.unique(y_train)
+    else:
+        found = as_label_array(classes, "classes")
+        if len(np.unique(found)) != len(found):
+            raise ValueError(f"classes must not repeat a class, got {found.tolist()}.")
+        found = np.sort(found)
+    if len(found) < 2:
+        raise ValueError(
+            f"A classifier needs at least two classes; got {found.tolist()}. "
+            "Pass every class with classes=... if y_train lacks some."
+        )
+    for name, y in (("y_train", y_train), ("y_val", y_val)):
+        unknown = ~np.isin(y, found)
+        if np.any(unknown):
+            raise ValueError(
+                f"{name} contains labels not in classes: {np.unique(y[unknown]).tolist()}; "
+                f"classes are {found.tolist()}. Pass every class with classes=..."
+            )
+    return found
+
+
+def _check_estimator(estimator: object) -> None:
+    if isinstance(estimator, type):
+        raise TypeError(
+            f"estimator must be an instance, got the class {estimator.__name__}; "
+            f"call it: {estimator.__name__}()."
+        )
+    name = type(estimator).__name__
+    if not callable(getattr(estimator, "partial_fit", None)):
+        raise TypeError(
+            f"estimator {name} has no partial_fit method, so it cannot be trained epoch by "
+            "epoch. Use an incremental classifier such as MLPClassifier or "
+            "SGDClassifier(loss='log_loss')."
+        )
+    if not hasattr(estimator, "predict_proba"):
+        raise TypeError(
+            f"estimator {name} has no predict_proba, so its cross-entropy cannot be measured. "
+            "Use a probabilistic model (for SGDClassifier: loss='log_loss' or "
+            "loss='modified_huber')."
+        )
+    params = estimator.get_params() if callable(getattr(estimator, "get_params", None)) else {}
+    if "random_state" in params and params["random_state"] is None:
+        warnings.warn(
+            f"{name}.random_state is None, so its initial parameters (and the history) "
+            "change from run to run. Set random_state=<int> for a reproducible history.",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def fit_with_history(
+    estimator: Any,
+    X_train: ArrayLike,
+    y_train: ArrayLike,
+    X_val: ArrayLike,
+    y_val: ArrayLike,
+    *,
+    epochs: int,
+    classes: ArrayLike | None = None,
+    batch_size: int | None = None,
+    shuffle: bool = True,
+    random_state: int | None = 0,
+) -> History:
+    r"""Train a classifier epoch by epoch and record loss and accuracy after each epoch.
+
+    Each epoch is one pass over the training set: one ``partial_fit`` call per
+    mini-batch of ``batch_size`` samples, or one call on the whole set when
+    ``batch_size`` is None, in an order shuffled by a seeded
+    :class:`numpy.random.Generator`. After the last batch of epoch :math:`t` the model,
+    with its parameters :math:`\theta_t`, is measured on the *full* training and
+    validation sets:
+
+    .. math::
+
+        \mathrm{CE}_t = -\frac{1}{n}\sum_{i=1}^{n} \ln p_{\theta_t}(y_i \mid x_i),
+        \qquad
+        \mathrm{acc}_t = \frac{1}{n}\sum_{i=1}^{n}
+            \big[\operatorname{arg\,max}_k p_{\theta_t}(k \mid x_i) = y_i\big],
+
+    with :func:`cross_entropy` and
+    :func:`accuracy`. Taught in chapter 5 ("Chapter 5:
+    learning curves").
+
+    Both curves thus describe the same parameters :math:`\theta_t`, and the training
+    curve is directly comparable with the validation curve. That is not the case for
+    the figures some frameworks print during training: Keras reports, as the training
+    loss of an epoch, the running mean of the mini-batch losses over that epoch (and
+    scikit-learn's ``MLPClassifier.loss_curve_`` is such a mean too, with the L2 penalty
+    added). Each batch is scored with the parameters of its moment, so the mean mixes
+    parameter states and describes the model about half an epoch earlier than the
+    validation loss, which is measured at the end; early in training, when the loss falls
+    fast, the training figure then sits above the validation figure for that reason
+    alone. Here every figure is a pure cross-entropy on a full set at the end of the
+    epoch; the cost is one extra pass of ``predict_proba`` over both sets per epoch.
+
+    Parameters
+    ----------
+    estimator : object
+        A scikit-learn classifier instance with ``partial_fit`` and ``predict_proba``
+        (``MLPClassifier``, ``SGDClassifier(loss="log_loss")``, ``MultinomialNB``, ...).
+        It is trained **in place**; pass ``sklearn.base.clone(estimator)`` to keep the
+        original. A fitted estimator continues from its current state. For
+        ``MLPClassifier`` keep ``batch_size="auto"`` so each mini-batch here is one
+        gradient step.
+    X_train : array-like of shape (n_train, n_features)
+        Training inputs.
+    y_train : array-like of shape (n_train,)
+        Training labels.
+    X_val : array-like of shape (n_val, n_features)
+        Validation inputs.
+    y_val : array-like of shape (n_val,)
+        Validation labels.
+    epochs : int
+        Number of epochs, at least 1.
+    classes : array-like of shape (n_classes,), optional
+        Every class, as ``partial_fit`` needs them on its first call. Default: the
+        classes found in ``y_train``; ``y_val`` may only hold those.
+    batch_size : int, optional
+        Mini-batch size, at least 1; a size at or above ``n_train`` gives one batch per
+        epoch. Default: one ``partial_fit`` call on the whole training set per epoch.
+    shuffle : bool, default=True
+        Whether to visit the training samples in a new random order every epoch.
+    random_state : int or None, default=0
+        Seed of the generator that shuffles. The history is deterministic when this and
+        the estimator's own ``random_state`` (initial weights) are fixed.
+
+    Returns
+    -------
+    History
+        Training and validation cross-entropy (nats) and accuracy, one value per epoch.
+
+    Raises
+    ------
+    TypeError
+        If ``estimator`` has no ``partial_fit`` or no ``predict_proba``, or an argument
+        has the wrong type (``epochs`` not an integer, non-numeric ``X``, ...).
+    ValueError
+        If ``epochs`` or ``batch_size`` is below 1, ``X`` and ``y`` lengths differ, the
+        two sets have different numbers of features, a set is empty or holds NaN, or
+        ``y_val`` holds a class that is not in ``classes``.
+
+    Warns
+    -----
+    UserWarning
+        If the estimator's ``random_state`` is None (the history is then not
+        reproducible).
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.linear_model import SGDClassifier
+    >>> X, y = make_classification(n_samples=120, n_features=5, random_state=0)
+    >>> model = SGDClassifier(loss="log_loss", random_state=0)
+    >>> history = fit_with_history(model, X[:80], y[:80], X[80:], y[80:], epochs=4,
+    ...                            batch_size=16)
+    >>> history.epochs.tolist()
+    [1, 2, 3, 4]
+    >>> bool(history.val_accuracy[-1] > 0.5)
+    True
+    """
+    _check_estimator(estimator)
+    n_epochs = int(check_scalar(epochs, "epochs", low=1, integer=True))
+    if batch_size is not None:
+        batch_size = int(check_scalar(batch_size, "batch_size", low=1, integer=True))
+    if not isinstance(shuffle, bool | np.bool_):
+        raise TypeError(f"shuffle must be True or False, got {type(shuffle).__name__}.")
+    Xt = as_float_array(X_train, "X_train", ndim=2)
+    Xv = as_float_array(X_val, "X_val", ndim=2)
+    yt = as_label_array(y_train, "y_train")
+    yv = as_label_array(y_val, "y_val")
+    check_consistent_length(X_train=Xt, y_train=yt)
+    check_consistent_length(X_val=Xv, y_val=yv)
+    if Xt.shape[1] != Xv.shape[1]:
+        raise ValueError(
+            f"X_train has {Xt.shape[1]} features but X_val has {Xv.shape[1]}; "
+            "both sets must have the same columns."
+        )
+    all_classes = _check_classes(classes, yt, yv)
+
+    rng = np.random.default_rng(random_state)
+    n_train = len(yt)
+    step = n_train if batch_size is None else min(batch_size, n_train)
+    curves: dict[str, list[float]] = {
+        "train_loss": [],
+        "val_loss": [],
+        "train_accuracy": [],
+        "val_accuracy": [],
+    }
+    for _ in range(n_epochs):
+        order = rng.permutation(n_train) if shuffle else np.arange(n_train)
+        for start in range(0, n_train, step):
+            batch = order[start : start + step]
+            estimator.partial_fit(Xt[batch], yt[batch], classes=all_classes)
+        for prefix, X, y in (("train", Xt, yt), ("val", Xv, yv)):
+            proba = estimator.predict_proba(X)
+            model_classes = np.asarray(estimator.classes_)
+            curves[f"{prefix}_loss"].append(cross_entropy(y, proba, labels=model_classes))
+            predicted = model_classes[np.argmax(proba, axis=1)]
+            curves[f"{prefix}_accuracy"].append(accuracy(y, predicted))
+    return History.from_arrays(**curves)
