@@ -14,12 +14,12 @@ MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
 NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build test refresh lint format serve clean lock
+.PHONY: help setup browser build test refresh lint format serve clean lock
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-setup: $(ENV_STAMP) $(MATHJAX_STAMP)  ## Create .venv with the pinned tools and fetch MathJax (once).
+setup: $(ENV_STAMP) $(MATHJAX_STAMP) browser  ## Create .venv with the pinned tools, fetch MathJax, find Chromium.
 
 $(ENV_STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,20 @@ $(ENV_STAMP): pyproject.toml requirements/constraints.txt
 
 $(MATHJAX_STAMP): package.json package-lock.json tools/install_mathjax.py | $(ENV_STAMP)
 	$(BIN)/python tools/install_mathjax.py
+
+# The browser tests drive the system's Chromium (never a downloaded one). As root on
+# Debian/Ubuntu it is installed with apt when missing; elsewhere install it yourself or set
+# LOSSACC_CHROMIUM to a Chromium/Chrome executable.
+browser:
+	@if [ -n "$$LOSSACC_CHROMIUM" ] || command -v chromium >/dev/null 2>&1 \
+	    || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Chromium from the distribution's packages (for the browser tests)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "WARNING: no Chromium found; the browser tests will fail. Install chromium or set LOSSACC_CHROMIUM."; \
+	fi
 
 build: setup  ## Build the website into _build/html (re-running changed notebooks).
 	jupyter-book build --warningiserror --nitpick --keep-going .

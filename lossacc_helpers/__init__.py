@@ -29,6 +29,7 @@ from .plots import plot_loss_accuracy_region, plot_true_class_proba
 from .regression import mae, mse
 from .scenarios import Scenario, scenario
 from .style import OKABE_ITO, PALETTE, use_book_style
+from .thresholds import accuracy_by_threshold
 
 __version__ = "0.1.0"
 
@@ -42,6 +43,7 @@ __all__ = [
     "PALETTE",
     "Scenario",
     "accuracy",
+    "accuracy_by_threshold",
     "calibration_bins",
     "correct_predictions",
     "cross_entropy",

@@ -227,7 +227,7 @@ def diagnose(
        (``val_rise``), while the mean validation accuracy of the last ``patience`` epochs
        is at least its value at the validation-loss minimum minus ``accuracy_tolerance``
        (``val_accuracy_change``): the predictions keep their accuracy but grow too
-       confident, which Guo et al. (2017) observed in modern networks [#guo]_. Starts
+       confident, which Guo et al. (2017) observed in modern networks. Starts
        where the validation loss's rise starts.
     4. **overfitting**: the same held rise of the validation loss, with validation
        accuracy falling by more than ``accuracy_tolerance``. Starts where the validation
@@ -302,8 +302,8 @@ def diagnose(
 
     References
     ----------
-    .. [#guo] C. Guo, G. Pleiss, Y. Sun and K. Q. Weinberger (2017), "On Calibration of
-       Modern Neural Networks", *ICML*, PMLR 70, 1321-1330.
+    C. Guo, G. Pleiss, Y. Sun and K. Q. Weinberger (2017), "On Calibration of Modern
+    Neural Networks", *ICML*, PMLR 70, 1321-1330.
 
     Examples
     --------

@@ -59,14 +59,14 @@ def plot_true_class_proba(
         Predicted probabilities, as for :func:`~lossacc_helpers.cross_entropy`.
     labels : array-like, optional
         All the classes, as for :func:`~lossacc_helpers.cross_entropy`.
-    ax : matplotlib Axes, optional
+    ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure when None.
     title : str, optional
         Replaces the default title.
 
     Returns
     -------
-    matplotlib Axes
+    matplotlib.axes.Axes
 
     Raises
     ------
@@ -113,14 +113,15 @@ def plot_loss_accuracy_region(
     r"""Draw the region of (accuracy, cross-entropy) pairs a classifier can reach.
 
     Below the line :math:`\mathrm{CE} = (1 - a)\ln 2` no classifier can be (every
-    mistake costs at least :math:`\ln 2`, see :func:`~lossacc_helpers.min_cross_entropy`);
+    mistake costs at least :math:`\ln 2`, see :func:`~lossacc_helpers.bounds.min_cross_entropy`);
     above it, anything goes. Named models are placed as points. See chapter 3.
 
     Parameters
     ----------
-    models : mapping of str to (accuracy, loss), optional
-        Points to place, e.g. ``{"model 1": (0.981, 0.1882)}``.
-    ax : matplotlib Axes, optional
+    models : dict, optional
+        Points to place: a name mapped to a pair (accuracy, loss), for example
+        ``{"model 1": (0.981, 0.1882)}``.
+    ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure when None.
     max_loss : float, optional
         Upper limit of the loss axis; by default a little above ln 2 and the models.
@@ -130,7 +131,7 @@ def plot_loss_accuracy_region(
 
     Returns
     -------
-    matplotlib Axes
+    matplotlib.axes.Axes
 
     Raises
     ------
