@@ -78,7 +78,7 @@ def accuracy_by_threshold(
     balanced : bool, default=False
         Return the balanced accuracy (the mean of the recalls of the two classes, as
         :func:`sklearn.metrics.balanced_accuracy_score`) instead of the accuracy.
-    pos_label : label, optional
+    pos_label : int, str or bool, optional
         The positive class, whose probability ``proba`` holds. Default: the greater of
         the two labels (class 1 for labels 0 and 1).
 
