@@ -14,10 +14,10 @@ MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
 NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser build test refresh lint format serve clean lock
+.PHONY: help setup browser build test refresh new-chapter student set-repository benchmark lint format serve clean lock
 
 help:  ## List the commands.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 setup: $(ENV_STAMP) $(MATHJAX_STAMP) browser  ## Create .venv with the pinned tools, fetch MathJax, find Chromium.
 
@@ -53,6 +53,20 @@ test: setup  ## Run the whole test suite: helper tests, notebooks (nbval), stric
 
 refresh: setup  ## Re-execute every chapter notebook in place, refreshing its stored outputs.
 	python tools/refresh_notebooks.py $(NOTEBOOKS)
+
+new-chapter: setup  ## Start a chapter from the template: make new-chapter SLUG=my_topic TITLE="My topic"
+	@test -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'usage: make new-chapter SLUG=my_topic TITLE="My topic"'; exit 2; }
+	python tools/new_chapter.py "$(SLUG)" --title "$(TITLE)"
+
+student: setup  ## Write every chapter without its solutions to student/ (or OUT=folder).
+	python tools/student_version.py $(or $(OUT),student)
+
+set-repository: setup  ## Point the book at your fork: make set-repository URL=https://github.com/you/repo
+	@test -n "$(URL)" || { echo 'usage: make set-repository URL=https://github.com/you/repo'; exit 2; }
+	python tools/set_repository.py "$(URL)"
+
+benchmark: setup  ## Measure test suite, builds, notebooks and site size; writes benchmarks/results/.
+	python benchmarks/bench_book.py
 
 lint: setup  ## Check the code style with ruff.
 	ruff check .
