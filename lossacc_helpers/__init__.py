@@ -29,12 +29,28 @@ from .plots import plot_loss_accuracy_region, plot_true_class_proba
 from .regression import mae, mse
 from .scenarios import Scenario, scenario
 from .style import OKABE_ITO, PALETTE, use_book_style
+from .surrogates import (
+    SURROGATES,
+    MarginLoss,
+    exponential,
+    hinge,
+    logistic,
+    margins,
+    modified_huber,
+    multiclass_hinge,
+    perceptron,
+    squared,
+    squared_hinge,
+    zero_one,
+)
 from .thresholds import accuracy_by_threshold
 
 __version__ = "0.1.0"
 
 __all__ = [
     "REGIMES",
+    "SURROGATES",
+    "MarginLoss",
     "CalibrationBins",
     "Diagnosis",
     "History",
@@ -65,4 +81,14 @@ __all__ = [
     "true_class_probability",
     "use_book_style",
     "zero_one_loss",
+    "exponential",
+    "hinge",
+    "logistic",
+    "margins",
+    "modified_huber",
+    "multiclass_hinge",
+    "perceptron",
+    "squared",
+    "squared_hinge",
+    "zero_one",
 ]
