@@ -66,7 +66,8 @@ def test_student_notebooks_execute(student: Path) -> None:
     the other in one kernel, with ``%reset -f`` before each: every name a notebook uses
     must come from its own cells (imported modules stay loaded, which only saves time).
     """
-    combined = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3"}})
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    combined = nbformat.v4.new_notebook(metadata={"kernelspec": kernel})
     for path in chapter_notebooks():
         combined.cells.append(nbformat.v4.new_code_cell(f"%reset -f\n# --- {path.name}"))
         combined.cells += [
