@@ -123,3 +123,25 @@ def test_glued_numbers_reach_the_page(build: str) -> None:
     for page in (HTML / "chapters").glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "{glue" not in text, f"an unresolved glue role is left in {page.name}"
+
+
+@pytest.mark.parametrize("page", [p for p in toc_pages() if p.startswith("chapters/")])
+def test_chapter_pages_have_launch_download_and_edit_buttons(build: str, page: str) -> None:
+    import yaml
+
+    from _book import ROOT
+
+    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    repo = url.removeprefix("https://github.com/")
+    html = (HTML / f"{page}.html").read_text(encoding="utf-8")
+    expected = [
+        f"https://colab.research.google.com/github/{repo}/blob/main/{page}.ipynb",
+        f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/{page}.ipynb",
+        f"{url}/edit/main/{page}.ipynb",
+        f'href="{url}"',
+    ]
+    for link in expected:
+        assert link in html, f"{page}: missing {link}"
+    download = re.search(r'href="([^"]*_sources/[^"]*\.ipynb)"', html)
+    assert download, f"{page}: no download button for the notebook"
+    assert (HTML / "chapters" / download[1]).resolve().is_file()

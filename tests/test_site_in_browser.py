@@ -208,3 +208,28 @@ def test_search_finds_the_chapter(page, site_url: str) -> None:
     )
     assert any(expected in (href or "") for href in hits), f"{term!r} found {hits}"
     assert not page.console_errors, page.console_errors
+
+
+def test_dark_mode_keeps_figures_readable(browser, site_url: str) -> None:
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(site_url) else route.abort()
+        ),
+    )
+    _open(page, site_url + "chapters/01_what_a_loss_measures.html")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    # Figures keep their own white background (black text on it stays legible).
+    corners = page.evaluate("""() => [...document.querySelectorAll('.cell_output img')]
+      .map(img => { const c = document.createElement('canvas');
+        c.width = img.naturalWidth; c.height = img.naturalHeight;
+        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        return Array.from(g.getImageData(2, 2, 1, 1).data); })""")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "dark__chapters__01.png"), full_page=False)
+    context.close()
+    assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    assert corners and all(c == [255, 255, 255, 255] for c in corners), corners
