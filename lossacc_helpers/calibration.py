@@ -334,7 +334,7 @@ def reliability_diagram(
     ax.set_ylim(0.0, 1.0)
     ax.set_xlabel("confidence (top-label probability)")
     ax.set_ylabel("accuracy")
-    ax.legend(handles=[bars, gaps, diagonal], loc="upper left")
+    ax.legend(handles=[bars, gaps, diagonal], loc="best")  # where it hides the fewest bars
     return ax
 
 

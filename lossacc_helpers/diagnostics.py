@@ -375,7 +375,7 @@ def diagnose(
     late_slope_ratio = late_rate / average_rate if average_rate > 0 else float("inf")
     final_loss_ratio = float(tl[-1]) / t0
     gap = float(vl[-1] - tl[-1])
-    final_train_accuracy = float(ta[-1])
+    final_train_accuracy = float(np.clip(ta[-1], 0.0, 1.0))  # smoothing can overshoot by 1 ulp
 
     def verdict(regime: str, start: int | None, reason: str) -> Diagnosis:
         return Diagnosis(
@@ -419,8 +419,12 @@ def diagnose(
         return verdict(
             "not learning",
             1,
-            f"the training loss fell by only {relative_drop:.1%} of its initial value "
-            f"(threshold {min_drop:.1%}).",
+            (
+                f"the training loss fell by only {relative_drop:.1%} of its initial value "
+                if relative_drop >= 0
+                else f"the training loss rose by {-relative_drop:.1%} of its initial value "
+            )
+            + f"(a fall of at least {min_drop:.1%} is expected).",
         )
     if sign_change_rate >= sign_change_threshold and oscillation >= oscillation_threshold:
         return verdict(
