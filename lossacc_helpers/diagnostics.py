@@ -192,6 +192,7 @@ def diagnose(
     slope_ratio_threshold: float = 0.2,
     high_loss_fraction: float | None = 0.5,
     baseline_accuracy: float | None = None,
+    baseline_loss: float | None = None,
 ) -> Diagnosis:
     r"""Name the regime of a training history with explicit, documented rules.
 
@@ -222,7 +223,11 @@ def diagnose(
        value (``relative_drop``), or it oscillates: at least ``sign_change_threshold``
        of its successive changes reverse direction (``sign_change_rate``) *and* its
        median epoch-to-epoch change is at least ``oscillation_threshold`` times its fall
-       over the run (``oscillation``). Starts at epoch 1.
+       over the run (``oscillation``). Or, when ``baseline_loss`` is given (the loss of
+       a guess that ignores the input, such as :math:`\ln K` for :math:`K` balanced
+       classes), the final training loss is not below it: a loss that blew up in the
+       first epoch and then settled at the guess has "fallen" without learning anything.
+       Starts at epoch 1.
     3. **overconfident**: the validation loss has a held rise above ``rise_threshold``
        (``val_rise``), while the mean validation accuracy of the last ``patience`` epochs
        is at least its value at the validation-loss minimum minus ``accuracy_tolerance``
@@ -285,6 +290,10 @@ def diagnose(
     baseline_accuracy : float or None, default=None
         Training accuracy the model should reach (a simple reference model's, or a known
         achievable level), in [0, 1].
+    baseline_loss : float or None, default=None
+        Loss of a guess that ignores the input (``ln K`` for K balanced classes, the
+        entropy of the class frequencies otherwise), > 0; a final training loss at or
+        above it means not learning.
 
     Returns
     -------
@@ -343,6 +352,8 @@ def diagnose(
         check_scalar(high_loss_fraction, "high_loss_fraction", low=0, high=1, include_low=False)
     if baseline_accuracy is not None:
         check_scalar(baseline_accuracy, "baseline_accuracy", low=0, high=1)
+    if baseline_loss is not None:
+        check_scalar(baseline_loss, "baseline_loss", low=0, include_low=False)
     n = len(h)
     needed = max(MIN_EPOCHS, p + 2)
     if n < needed:
@@ -434,6 +445,13 @@ def diagnose(
             f"direction (threshold {sign_change_threshold:.0%}) with a median swing of "
             f"{oscillation:.2f} times its fall over the run (threshold "
             f"{oscillation_threshold:g}).",
+        )
+    if baseline_loss is not None and float(tl[-1]) >= baseline_loss:
+        return verdict(
+            "not learning",
+            1,
+            f"the final training loss, {float(tl[-1]):.3f} nats, is not below the "
+            f"{baseline_loss:.3f} nats of a guess that ignores the input.",
         )
     # 3 and 4. validation loss turns upward
     if val_rise > rise_threshold:

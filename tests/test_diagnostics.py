@@ -301,3 +301,26 @@ def test_rejects_too_few_epochs() -> None:
 def test_rejects_bad_thresholds(option, error, match) -> None:
     with pytest.raises(error, match=match):
         diagnose(**GOOD, **option)
+
+
+def test_blow_up_then_settling_at_the_guess_is_not_learning_given_the_baseline():
+    # Epoch 1 explodes, then the loss sits at ln 10 with chance accuracy.
+    flat = np.log(10) + 0.001 * np.sin(np.arange(28))
+    train_loss = np.r_[21.4, 2.6, flat]
+    curves = {
+        "train_loss": train_loss,
+        "val_loss": train_loss + 0.01,
+        "train_accuracy": np.full(30, 0.1),
+        "val_accuracy": np.full(30, 0.1),
+    }
+    verdict = diagnose(**curves, baseline_loss=np.log(10))
+    assert verdict.regime == "not learning"
+    assert "ignores the input" in verdict.reason
+    assert diagnose(**curves).regime != "not learning"  # why the baseline is needed
+
+
+def test_baseline_loss_must_be_positive():
+    curves = {k: np.linspace(1, 0.5, 10) for k in ("train_loss", "val_loss")}
+    curves |= {k: np.linspace(0.5, 0.9, 10) for k in ("train_accuracy", "val_accuracy")}
+    with pytest.raises(ValueError, match="baseline_loss must be in"):
+        diagnose(**curves, baseline_loss=0.0)
