@@ -6,7 +6,6 @@ or test configuration that silently disables a check is caught.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -14,8 +13,6 @@ from pathlib import Path
 import nbformat
 
 from _book import BUILD_COMMAND, ROOT, run
-
-CHAPTER = ROOT / "chapters" / "01_what_a_loss_measures.ipynb"
 
 
 def _tiny_book(folder: Path, code: str) -> None:
@@ -52,22 +49,24 @@ def test_strict_build_passes_on_the_same_book_without_the_error(tmp_path: Path) 
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
 
 
-def test_nbval_fails_when_a_stored_number_no_longer_matches(tmp_path: Path) -> None:
-    nb = json.loads(CHAPTER.read_text())
-    number = "0.6733"  # -ln 0.51, printed by chapter 1
-    printed = [
-        (i, j)
-        for i, cell in enumerate(nb["cells"])
-        if cell["cell_type"] == "code"
-        for j, out in enumerate(cell.get("outputs", []))
-        if out["output_type"] == "stream" and number in "".join(out["text"])
-    ]
-    assert printed, f"chapter 1 no longer prints {number}, the number this test tampers with"
-    cell, out = printed[0]
-    text = "".join(nb["cells"][cell]["outputs"][out]["text"])
-    nb["cells"][cell]["outputs"][out]["text"] = [text.replace(number, "0.6734")]
-    target = tmp_path / CHAPTER.name
-    target.write_text(json.dumps(nb))
+def _printing_notebook(path: Path, value: str) -> None:
+    """A notebook whose one cell prints a computed number, stored as ``value``."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    cell = nbformat.v4.new_code_cell('print(f"-ln 0.51 = {-math.log(0.51):.4f} nats")')
+    cell.source = "import math\n" + cell.source
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=value)]
+    cell.execution_count = 1
+    nb.cells = [cell]
+    nbformat.write(nb, path)
+
+
+def _nbval(path: Path) -> tuple[int, str]:
+    # The suite's own nbval options, sanitiser included.
     result = run(
         [
             sys.executable,
@@ -79,12 +78,25 @@ def test_nbval_fails_when_a_stored_number_no_longer_matches(tmp_path: Path) -> N
             "no:cacheprovider",
             "-o",
             "addopts=",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "nbval_sanitize.cfg"),
             "-q",
-            target.name,
+            path.name,
         ],
-        cwd=tmp_path,
+        cwd=path.parent,
         timeout=300,
     )
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, "nbval accepted a stored output that no longer matches:\n" + log
-    assert "0.6734" in log
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_nbval_fails_when_a_stored_number_no_longer_matches(tmp_path: Path) -> None:
+    stored = tmp_path / "stored.ipynb"
+    _printing_notebook(stored, "-ln 0.51 = 0.6733 nats\n")
+    code, log = _nbval(stored)
+    assert code == 0, "control: the correct stored output must pass\n" + log
+    stored.unlink()
+    tampered = tmp_path / "tampered.ipynb"
+    _printing_notebook(tampered, "-ln 0.51 = 0.6734 nats\n")
+    code, log = _nbval(tampered)
+    assert code != 0, "nbval accepted a stored output that no longer matches:\n" + log
+    assert "0.6734" in log and "0.6733" in log
