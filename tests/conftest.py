@@ -51,3 +51,54 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> str:
     assert code == 0, "the strict book build failed:\n" + log[-6000:]
     assert (HTML / "index.html").is_file()
     return log
+
+
+_PARTS = [
+    (
+        "helper unit tests",
+        "tests/test_",
+        (
+            "test_book_build",
+            "test_site_in_browser",
+            "test_guards",
+            "test_course_kit",
+            "test_code_style",
+        ),
+    ),
+    ("helper doctests", "lossacc_helpers/", ()),
+    ("notebook cells under nbval", "chapters/", ()),
+    ("strict book build and site checks", "tests/test_book_build", ()),
+    ("browser checks", "tests/test_site_in_browser", ()),
+    ("guards (broken book, tampered output)", "tests/test_guards", ()),
+    ("course kit (student versions, fork)", "tests/test_course_kit", ()),
+    ("code style (ruff)", "tests/test_code_style", ()),
+]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say what the suite covered: each part of the README's test command, with counts."""
+    outcomes = {"passed": 0, "failed": 0, "error": 0, "skipped": 0}
+    rows = []
+    reports = [
+        (outcome, report)
+        for outcome in outcomes
+        for report in terminalreporter.stats.get(outcome, [])
+        if getattr(report, "when", "call") in ("call", "setup") and hasattr(report, "nodeid")
+    ]
+    for title, prefix, excluded in _PARTS:
+        counts = dict.fromkeys(outcomes, 0)
+        notebooks = set()
+        for outcome, report in reports:
+            node = report.nodeid
+            if node.startswith(prefix) and not any(x in node for x in excluded):
+                if outcome == "passed" and report.when != "call":
+                    continue
+                counts[outcome] += 1
+                if prefix == "chapters/":
+                    notebooks.add(node.split("::")[0])
+        extra = f" in {len(notebooks)} notebooks" if notebooks else ""
+        shown = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+        rows.append(f"  {title:<40} {shown or 'none ran'}{extra}")
+    terminalreporter.section("what the suite covered")
+    for row in rows:
+        terminalreporter.write_line(row)

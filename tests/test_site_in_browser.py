@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -26,6 +27,8 @@ import pytest
 from _book import HTML, ROOT, toc_pages
 
 SCREENSHOTS = ROOT / "_build" / "browser"
+REPORT = SCREENSHOTS / "report.json"
+CHECKED: dict[str, dict[str, int]] = {}  # page -> counts, written to REPORT
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MATH_WAIT_MS = 20_000
 
@@ -147,9 +150,12 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
         )
 
     links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
-    for link in links:
-        if link.startswith(site_url):
-            _check_internal_link(name, link[len(site_url) :])
+    internal = [link for link in links if link.startswith(site_url)]
+    for link in internal:
+        _check_internal_link(name, link[len(site_url) :])
+    CHECKED[name] = {"formulas": math["total"], "images": len(images), "links": len(internal)}
+    totals = {key: sum(c[key] for c in CHECKED.values()) for key in CHECKED[name]}
+    REPORT.write_text(json.dumps({"pages": CHECKED, "totals": totals}, indent=2))
 
 
 class _Ids(HTMLParser):
