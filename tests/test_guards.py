@@ -22,7 +22,9 @@ def _tiny_book(folder: Path, code: str) -> None:
     )
     (folder / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: broken\n")
     (folder / "intro.md").write_text("# Intro\n\nA tiny book.\n")
-    (folder / "references.bib").write_text((ROOT / "references.bib").read_text())
+    (folder / "reference").mkdir()
+    bib = "reference/references.bib"
+    (folder / bib).write_text((ROOT / bib).read_text())
     for support in ("_extra", "_ext", "_static"):
         shutil.copytree(ROOT / support, folder / support)
     nb = nbformat.v4.new_notebook()
