@@ -19,8 +19,13 @@ from matplotlib.axes import Axes
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize_scalar
 
-from ._validation import as_float_array, as_label_array, check_axes, check_scalar
-from .classification import _class_indices, _true_class_probability, cross_entropy_from_logits
+from ._validation import as_float_array, check_axes, check_scalar
+from .classification import (
+    _pick,
+    _predicted_columns,
+    _validated_columns,
+    cross_entropy_from_logits,
+)
 from .style import OKABE_ITO
 
 __all__ = [
@@ -72,16 +77,9 @@ def _top_label(
     y_true: ArrayLike, proba: ArrayLike, labels: ArrayLike | None
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
     """Validate as :func:`cross_entropy` does; return top-label confidence and correctness."""
-    # One validation for both: the same checks, messages and label-to-column mapping.
-    _true_class_probability(y_true, proba, labels)
-    y = as_label_array(y_true, "y_true")
-    p = as_float_array(proba, "proba", ndim=(1, 2))
-    if p.ndim == 1:
-        p = np.stack([1.0 - p, p], axis=1)
-    true_column = _class_indices(y, p.shape[1], labels)
-    predicted_column = np.argmax(p, axis=1)  # ties go to the first column
-    confidence = p[np.arange(len(p)), predicted_column]
-    return confidence, predicted_column == true_column
+    p, true_columns = _validated_columns(y_true, proba, labels)
+    predicted = _predicted_columns(p)  # ties go to the first column
+    return _pick(p, predicted), predicted == true_columns
 
 
 def calibration_bins(

@@ -67,10 +67,15 @@ def _class_indices(y_true: NDArray, n_columns: int, labels: ArrayLike | None) ->
     return index
 
 
-def _true_class_probability(
+def _validated_columns(
     y_true: ArrayLike, proba: ArrayLike, labels: ArrayLike | None
-) -> NDArray[np.floating]:
-    """Validate the input and return the probability each sample gives its true class."""
+) -> tuple[NDArray[np.floating], NDArray[np.intp]]:
+    """Validate the input; return ``proba`` and each sample's true column.
+
+    The one validation and label-to-column mapping behind every function that reads
+    probabilities. A 1D ``proba`` is returned as it is, with columns 0 (negative) and 1
+    (positive); use :func:`_pick` and :func:`_predicted_columns` to read it either way.
+    """
     y = as_label_array(y_true, "y_true")
     p = as_float_array(proba, "proba", ndim=(1, 2))
     check_consistent_length(y_true=y, proba=p)
@@ -88,16 +93,28 @@ def _true_class_probability(
                 f"y_true contains only one label ({y[0].item()!r}) and proba is 1D, so the "
                 "positive class is ambiguous. Pass both classes with labels=[negative, positive]."
             )
-        positive = _class_indices(y, 2, labels) == 1
-        return np.where(positive, p, 1.0 - p)
+        return p, _class_indices(y, 2, labels)
     if p.shape[1] < 2:
         raise ValueError(
             f"proba has {p.shape[1]} column; give one column per class (at least 2), "
             "or a 1D array of positive-class probabilities."
         )
     check_probability_rows(p, "proba")
-    index = _class_indices(y, p.shape[1], labels)
-    return p[np.arange(len(p)), index]
+    return p, _class_indices(y, p.shape[1], labels)
+
+
+def _pick(p: NDArray[np.floating], columns: NDArray[np.intp]) -> NDArray[np.floating]:
+    """Return the probability of column ``columns[i]`` in row ``i`` (1D ``p``: of class 1)."""
+    if p.ndim == 1:
+        return np.where(columns == 1, p, 1.0 - p)
+    return p[np.arange(len(p)), columns]
+
+
+def _predicted_columns(p: NDArray[np.floating]) -> NDArray[np.intp]:
+    """Return the most probable column of each row; ties go to the first (1D: 1 if p > 1/2)."""
+    if p.ndim == 1:
+        return (p > 0.5).astype(np.intp)
+    return p.argmax(axis=1)
 
 
 def correct_predictions(
@@ -119,18 +136,8 @@ def correct_predictions(
     >>> correct_predictions([0, 1, 2], [[0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [0.2, 0.2, 0.6]])
     array([ True, False,  True])
     """
-    true_class_probability(y_true, proba, labels=labels)  # validates every argument
-    p = np.asarray(proba, dtype=float)
-    if p.ndim == 1:
-        return (p > 0.5) == _is_positive(y_true, labels)
-    y = as_label_array(y_true, "y_true")
-    return p.argmax(axis=1) == _class_indices(y, p.shape[1], labels)
-
-
-def _is_positive(y_true: ArrayLike, labels: ArrayLike | None) -> NDArray[np.bool_]:
-    """For binary labels, whether each sample belongs to the positive (greater) class."""
-    y = as_label_array(y_true, "y_true")
-    return _class_indices(y, 2, labels) == 1
+    p, true_columns = _validated_columns(y_true, proba, labels)
+    return _predicted_columns(p) == true_columns
 
 
 def true_class_probability(
@@ -150,7 +157,7 @@ def true_class_probability(
     >>> true_class_probability(["cat", "dog"], [[0.8, 0.2], [0.3, 0.7]])
     array([0.8, 0.7])
     """
-    return _true_class_probability(y_true, proba, labels)
+    return _pick(*_validated_columns(y_true, proba, labels))
 
 
 def per_sample_cross_entropy(
