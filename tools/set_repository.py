@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 
+import nbformat
 from _book_files import CONFIG, REPOSITORY_LINE, TEMPLATE, chapter_notebooks
 
 URL = re.compile(r"^https://[^\s\"']+$")
@@ -32,13 +33,13 @@ def main(argv: list[str]) -> int:
     CONFIG.write_text(CONFIG_URL.sub(lambda m: m.group(1) + url, config, count=1))
     changed = [CONFIG.name]
     for path in [*chapter_notebooks(), TEMPLATE]:
-        text = path.read_text()
-        # Inside the notebook's JSON the line is a string ending in "\n".
-        new = re.sub(r'REPOSITORY = \\"[^"\\]*\\"', f'REPOSITORY = \\\\"{url}\\\\"', text)
-        if new != text:
-            path.write_text(new)
+        notebook = nbformat.read(path, as_version=4)
+        install = next(cell for cell in notebook.cells if cell.cell_type == "code")
+        source = REPOSITORY_LINE.sub(f'REPOSITORY = "{url}"', install.source)
+        if source != install.source:
+            install.source = source
+            nbformat.write(notebook, path)
             changed.append(path.name)
-    assert REPOSITORY_LINE  # the pattern the consistency test uses
     print(f"repository set to {url} in: {', '.join(changed)}")
     return 0
 
