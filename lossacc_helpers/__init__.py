@@ -28,6 +28,7 @@ from .history import History, fit_with_history
 from .plots import plot_loss_accuracy_region, plot_true_class_proba
 from .regression import mae, mse
 from .scenarios import Scenario, scenario
+from .stored import STORED_DIGITS, glue, reproducible
 from .style import OKABE_ITO, PALETTE, use_book_style
 from .surrogates import (
     SURROGATES,
@@ -57,6 +58,7 @@ __all__ = [
     "LN2",
     "OKABE_ITO",
     "PALETTE",
+    "STORED_DIGITS",
     "Scenario",
     "accuracy",
     "accuracy_by_threshold",
@@ -68,6 +70,7 @@ __all__ = [
     "expected_calibration_error",
     "fit_temperature",
     "fit_with_history",
+    "glue",
     "mae",
     "max_error_rate",
     "min_cross_entropy",
@@ -76,6 +79,7 @@ __all__ = [
     "plot_loss_accuracy_region",
     "plot_true_class_proba",
     "reliability_diagram",
+    "reproducible",
     "scenario",
     "softmax",
     "true_class_probability",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -37,3 +40,65 @@ def toc_pages() -> list[str]:
         walk(part.get("chapters", []))
     walk(toc.get("chapters", []))
     return pages
+
+
+class ResourceCollector(HTMLParser):
+    """Collect every URL a page *loads* (scripts, styles, images, frames, fonts), not links."""
+
+    LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag in {"script", "img", "iframe", "source", "audio", "video", "embed", "track"}:
+            self.urls += [a[k] for k in ("src",) if a.get(k)]
+            if a.get("srcset"):
+                self.urls += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
+        elif tag == "link" and set(a.get("rel", "").lower().split()) & self.LOADING_RELS:
+            self.urls.append(a.get("href", ""))
+        elif tag == "object" and a.get("data"):
+            self.urls.append(a["data"])
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in {"http", "https"} or url.startswith("//"))
+
+
+_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
+
+
+def external_resources(html: Path) -> dict[str, list[str]]:
+    """Every URL outside the site that a built page or style sheet would load, by file."""
+    offenders: dict[str, list[str]] = {}
+    for page in sorted(html.rglob("*.html")):
+        collector = ResourceCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        external = [u for u in collector.urls if _is_external(u)]
+        if external:
+            offenders[str(page.relative_to(html))] = external
+    for sheet in sorted(html.rglob("*.css")):
+        external = _CSS_URL.findall(sheet.read_text(encoding="utf-8", errors="replace"))
+        if external:
+            offenders[str(sheet.relative_to(html))] = external
+    return offenders
+
+
+def copy_repository(target: Path) -> None:
+    """Copy the files git knows of (tracked or not ignored) and the site's MathJax to ``target``."""
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    for name in filter(None, files):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    shutil.copytree(ROOT / "_extra" / "mathjax", target / "_extra" / "mathjax")

@@ -62,15 +62,18 @@ _PARTS = [
             "test_site_in_browser",
             "test_guards",
             "test_course_kit",
+            "test_fork",
             "test_code_style",
+            "test_stored_precision",
         ),
     ),
     ("helper doctests", "lossacc_helpers/", ()),
     ("notebook cells under nbval", "chapters/", ()),
+    ("stored outputs at reproducible precision", "tests/test_stored_precision", ()),
     ("strict book build and site checks", "tests/test_book_build", ()),
     ("browser checks", "tests/test_site_in_browser", ()),
-    ("guards (broken book, tampered output)", "tests/test_guards", ()),
-    ("course kit (student versions, fork)", "tests/test_course_kit", ()),
+    ("guards (tampered outputs, raising cell, broken ref, CDN)", "tests/test_guards", ()),
+    ("course kit (student versions, fork)", ("tests/test_course_kit", "tests/test_fork"), ()),
     ("code style (ruff)", "tests/test_code_style", ()),
 ]
 
@@ -98,7 +101,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
                     notebooks.add(node.split("::")[0])
         extra = f" in {len(notebooks)} notebooks" if notebooks else ""
         shown = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-        rows.append(f"  {title:<40} {shown or 'none ran'}{extra}")
+        rows.append(f"  {title:<56} {shown or 'none ran'}{extra}")
     terminalreporter.section("what the suite covered")
     for row in rows:
         terminalreporter.write_line(row)

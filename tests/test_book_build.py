@@ -2,52 +2,24 @@
 
 The build runs once per test session (the ``built_site`` fixture in ``conftest.py``:
 ``jupyter-book build --all --warningiserror --nitpick --keep-going .`` in the book root)
-and writes ``_build/html``.
-Notebooks are executed by the build (cached by jupyter-cache), so a cell that raises
-fails it.
+and writes ``_build/html``. The build renders the outputs stored in the notebooks and
+executes nothing (``execute_notebooks: "off"``): nbval, in the same test run, proves that
+every stored output is what the code produces, and fails on a cell that raises.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from _book import HTML, toc_pages
+from _book import HTML, ResourceCollector, external_resources, toc_pages
 
 
 @pytest.fixture(scope="module")
 def build(built_site: str) -> str:
     return built_site
-
-
-class _ResourceCollector(HTMLParser):
-    """Collect every URL a page *loads* (scripts, styles, images, frames, fonts), not links."""
-
-    LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag in {"script", "img", "iframe", "source", "audio", "video", "embed", "track"}:
-            self.urls += [a[k] for k in ("src",) if a.get(k)]
-            if a.get("srcset"):
-                self.urls += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
-        elif tag == "link" and set(a.get("rel", "").lower().split()) & self.LOADING_RELS:
-            self.urls.append(a.get("href", ""))
-        elif tag == "object" and a.get("data"):
-            self.urls.append(a["data"])
-
-
-def _is_external(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.scheme in {"http", "https"} or url.startswith("//"))
 
 
 def test_build_passes_with_warnings_as_errors(build: str) -> None:
@@ -60,25 +32,13 @@ def test_every_page_of_the_toc_is_built(build: str, page: str) -> None:
 
 
 def test_no_page_loads_anything_from_outside_the_site(build: str) -> None:
-    offenders: dict[str, list[str]] = {}
-    pages = sorted(HTML.rglob("*.html"))
-    assert pages, "no HTML page was built"
-    for page in pages:
-        collector = _ResourceCollector()
-        collector.feed(page.read_text(encoding="utf-8"))
-        external = [u for u in collector.urls if _is_external(u)]
-        if external:
-            offenders[str(page.relative_to(HTML))] = external
-    css_url = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
-    for sheet in sorted(HTML.rglob("*.css")):
-        external = css_url.findall(sheet.read_text(encoding="utf-8", errors="replace"))
-        if external:
-            offenders[str(sheet.relative_to(HTML))] = external
+    assert any(HTML.rglob("*.html")), "no HTML page was built"
+    offenders = external_resources(HTML)
     assert not offenders, f"resources loaded from outside the site: {offenders}"
 
 
 def _script_sources(page: Path) -> list[str]:
-    collector = _ResourceCollector()
+    collector = ResourceCollector()
     collector.feed(page.read_text(encoding="utf-8"))
     return [u for u in collector.urls if u.split("?")[0].endswith(".js")]
 

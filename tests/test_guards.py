@@ -1,74 +1,75 @@
-"""The safety nets work: a raising cell fails the strict build, a changed output fails nbval.
+"""The safety nets work: each check of the suite fails when the thing it guards breaks.
 
-These tests break things on purpose in a temporary copy, so that a change to the build
-or test configuration that silently disables a check is caught.
+These tests break things on purpose in temporary copies, so that a change to the build or
+test configuration that silently disables a check is caught:
+
+- nbval, with the suite's own options, fails on a stored printed number and on a stored
+  glued number that no longer match, and on a cell that raises (controls pass);
+- the strict build fails on a broken cross-reference, its only warning;
+- the site check finds a script loaded from a CDN.
 """
 
 from __future__ import annotations
 
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import nbformat
+import pytest
 
-from _book import BUILD_COMMAND, ROOT, run
+from _book import BUILD_COMMAND, ROOT, external_resources, run
 
-
-def _tiny_book(folder: Path, code: str) -> None:
-    config = (ROOT / "_config.yml").read_text()
-    (folder / "_config.yml").write_text(
-        config.replace("execute_notebooks: cache", "execute_notebooks: force")
-    )
-    (folder / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: broken\n")
-    (folder / "intro.md").write_text("# Intro\n\nA tiny book.\n")
-    (folder / "reference").mkdir()
-    bib = "reference/references.bib"
-    (folder / bib).write_text((ROOT / bib).read_text())
-    for support in ("_extra", "_ext", "_static"):
-        shutil.copytree(ROOT / support, folder / support)
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell(code)]
-    nbformat.write(nb, folder / "broken.ipynb")
+KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
-def test_strict_build_fails_on_a_cell_that_raises(tmp_path: Path) -> None:
-    _tiny_book(tmp_path, "raise RuntimeError('this cell is broken on purpose')")
-    result = run([*BUILD_COMMAND, "."], cwd=tmp_path, timeout=300)
-    assert result.returncode != 0, "a notebook cell that raises did not fail the strict build"
-    assert "broken on purpose" in result.stdout + result.stderr
-
-
-def test_strict_build_passes_on_the_same_book_without_the_error(tmp_path: Path) -> None:
-    # Control: the tiny book itself is fine, so the failure above is the raising cell's.
-    _tiny_book(tmp_path, "print(1 + 1)")
-    result = run([*BUILD_COMMAND, "."], cwd=tmp_path, timeout=300)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-
-
-def _printing_notebook(path: Path, value: str) -> None:
-    """A notebook whose one cell prints a computed number, stored as ``value``."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    cell = nbformat.v4.new_code_cell('print(f"-ln 0.51 = {-math.log(0.51):.4f} nats")')
-    cell.source = "import math\n" + cell.source
-    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=value)]
-    cell.execution_count = 1
-    nb.cells = [cell]
+def _notebook(path: Path, cells: list[tuple[str, list[nbformat.NotebookNode]]]) -> None:
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": KERNEL})
+    for count, (source, outputs) in enumerate(cells, start=1):
+        cell = nbformat.v4.new_code_cell(source, execution_count=count)
+        cell.outputs = outputs
+        nb.cells.append(cell)
     nbformat.write(nb, path)
 
 
-def _nbval(path: Path) -> tuple[int, str]:
-    # The suite's own nbval options, sanitiser included.
+def _printed(text: str) -> list[nbformat.NotebookNode]:
+    return [nbformat.v4.new_output("stream", name="stdout", text=text)]
+
+
+def _glued(name: str, text: str) -> list[nbformat.NotebookNode]:
+    # What lah.glue stores through myst-nb: a record holding the rounded value's repr.
+    prefix = "application/papermill.record/"
+    return [
+        nbformat.v4.new_output(
+            "display_data",
+            data={f"{prefix}text/plain": text},
+            metadata={"scrapbook": {"mime_prefix": prefix, "name": name}},
+        )
+    ]
+
+
+PRINT = 'import math\nprint(f"-ln 0.51 = {-math.log(0.51):.4f} nats")'
+GLUE = 'import math\nimport lossacc_helpers as lah\nlah.glue("ce", -math.log(0.51))'
+# file name -> (cells as (source, stored outputs), whether nbval must pass)
+NOTEBOOKS = {
+    "control": (
+        [(PRINT, _printed("-ln 0.51 = 0.6733 nats\n")), (GLUE, _glued("ce", "0.673345"))],
+        True,
+    ),
+    "printed_tampered": ([(PRINT, _printed("-ln 0.51 = 0.6734 nats\n"))], False),
+    "glued_tampered": ([(GLUE, _glued("ce", "0.673346"))], False),
+    "raises": ([("raise RuntimeError('this cell is broken on purpose')", [])], False),
+}
+
+
+@pytest.fixture(scope="module")
+def nbval_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Run nbval once, with the suite's options, over every planted notebook."""
+    folder = tmp_path_factory.mktemp("nbval")
+    for name, (cells, _) in NOTEBOOKS.items():
+        _notebook(folder / f"{name}.ipynb", cells)
+    report = folder / "report.xml"
     result = run(
         [
             sys.executable,
@@ -76,29 +77,81 @@ def _nbval(path: Path) -> tuple[int, str]:
             "pytest",
             "--nbval",
             "--nbval-current-env",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "nbval_sanitize.cfg"),
             "-p",
             "no:cacheprovider",
             "-o",
             "addopts=",
-            "--nbval-sanitize-with",
-            str(ROOT / "tests" / "nbval_sanitize.cfg"),
+            f"--rootdir={folder}",
+            f"--junitxml={report}",
             "-q",
-            path.name,
+            *sorted(f"{name}.ipynb" for name in NOTEBOOKS),
         ],
-        cwd=path.parent,
+        cwd=folder,
         timeout=300,
     )
-    return result.returncode, result.stdout + result.stderr
+    assert report.is_file(), result.stdout + result.stderr
+    outcomes: dict[str, str] = {}
+    for case in ET.parse(report).iter("testcase"):
+        name = case.get("classname", "").removesuffix(".ipynb")
+        failed = any(child.tag in ("failure", "error") for child in case)
+        text = "".join(child.get("message", "") + (child.text or "") for child in case)
+        if failed:
+            outcomes[name] = outcomes.get(name, "") + text
+        else:
+            outcomes.setdefault(name, "")
+    return outcomes
 
 
-def test_nbval_fails_when_a_stored_number_no_longer_matches(tmp_path: Path) -> None:
-    stored = tmp_path / "stored.ipynb"
-    _printing_notebook(stored, "-ln 0.51 = 0.6733 nats\n")
-    code, log = _nbval(stored)
-    assert code == 0, "control: the correct stored output must pass\n" + log
-    stored.unlink()
-    tampered = tmp_path / "tampered.ipynb"
-    _printing_notebook(tampered, "-ln 0.51 = 0.6734 nats\n")
-    code, log = _nbval(tampered)
-    assert code != 0, "nbval accepted a stored output that no longer matches:\n" + log
-    assert "0.6734" in log and "0.6733" in log
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_nbval_passes_or_fails_as_it_must(nbval_results: dict[str, str], name: str) -> None:
+    must_pass = NOTEBOOKS[name][1]
+    assert name in nbval_results, f"nbval did not run {name}: {sorted(nbval_results)}"
+    failure = nbval_results[name]
+    if must_pass:
+        assert not failure, f"control {name} failed nbval:\n{failure}"
+    else:
+        assert failure, f"nbval accepted the broken notebook {name}"
+
+
+def test_nbval_names_the_numbers_that_differ(nbval_results: dict[str, str]) -> None:
+    # The failure shows the stored number and the one the code produces now.
+    assert "0.6734" in nbval_results["printed_tampered"]
+    assert "0.6733" in nbval_results["printed_tampered"]
+    assert "0.673346" in nbval_results["glued_tampered"]
+    assert "0.673345" in nbval_results["glued_tampered"]
+    assert "broken on purpose" in nbval_results["raises"]
+
+
+def _tiny_book(folder: Path, page: str) -> Path:
+    """A one-chapter book with the real configuration, extensions and assets."""
+    folder.mkdir()
+    shutil.copy(ROOT / "_config.yml", folder / "_config.yml")
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: page\n")
+    (folder / "intro.md").write_text("(intro)=\n# Intro\n\nA tiny book.\n")
+    (folder / "page.md").write_text(page)
+    (folder / "reference").mkdir()
+    shutil.copy(ROOT / "reference" / "references.bib", folder / "reference")
+    for support in ("_extra", "_ext", "_static"):
+        shutil.copytree(ROOT / support, folder / support)
+    return folder
+
+
+BROKEN_PAGE = (
+    "# Page\n\nBack to {ref}`no-such-label`.\n\n"
+    '<script src="https://cdn.jsdelivr.net/npm/some-lib/dist/lib.min.js"></script>\n'
+)
+
+
+def test_broken_reference_fails_the_build_and_a_cdn_script_is_found(tmp_path: Path) -> None:
+    book = _tiny_book(tmp_path / "broken", BROKEN_PAGE)
+    result = run([*BUILD_COMMAND, "."], cwd=book, timeout=300)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, "a broken cross-reference did not fail the strict build"
+    # The control: the planted reference is the build's only warning, so the tiny book is
+    # otherwise sound (the real book's own strict build passes in the same test run).
+    warnings = [line for line in log.splitlines() if "WARNING" in line]
+    assert len(warnings) == 1 and "no-such-label" in warnings[0], warnings
+    found = external_resources(book / "_build" / "html")
+    assert found == {"page.html": ["https://cdn.jsdelivr.net/npm/some-lib/dist/lib.min.js"]}

@@ -5,7 +5,8 @@ The site is served on 127.0.0.1 and opened in Debian's Chromium, driven by Playw
 that is not to the local server is aborted, so a page that needs the network fails here.
 For each page: no console error, every formula typeset by MathJax, every image loaded and
 given alt text, every link within the site pointing at an existing page and anchor. A
-screenshot of each page is saved to ``_build/browser/`` for inspection (not committed).
+screenshot of each page is saved to ``_build/browser/`` for inspection (not committed; the
+first screen, or the whole page with ``LOSSACC_FULL_SCREENSHOTS=1``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ REPORT = SCREENSHOTS / "report.json"
 CHECKED: dict[str, dict[str, int]] = {}  # page -> counts, written to REPORT
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MATH_WAIT_MS = 20_000
+# Screenshots show the first screen of each page; LOSSACC_FULL_SCREENSHOTS=1 takes whole
+# pages (slower: a long chapter is a tall image).
+FULL_PAGE_SHOTS = os.environ.get("LOSSACC_FULL_SCREENSHOTS") == "1"
 
 
 def _browser_path() -> str:
@@ -125,7 +129,9 @@ _RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\$[^$\s][^$]*\$|\\(frac|ln|math
 def test_page_in_browser(page, site_url: str, name: str) -> None:
     _open(page, site_url + name + ".html")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / (name.replace("/", "__") + ".png")), full_page=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / (name.replace("/", "__") + ".png")), full_page=FULL_PAGE_SHOTS
+    )
 
     assert not page.console_errors, f"console errors on {name}: {page.console_errors}"
     assert not page.blocked, f"{name} tried to load from outside the site: {page.blocked}"

@@ -6,11 +6,14 @@ Usage: ``python tools/student_version.py [OUTPUT_FOLDER]`` (``make student``; de
 A solution is everything from a markdown cell that opens a ``{solution-start}`` directive
 to the next cell that holds ``{solution-end}``, both included (the convention of
 AUTHORING.md). The exercises stay. Outputs are cleared, so students run the notebooks
-themselves. A notebook whose markers do not pair up is refused.
+themselves. A notebook whose markers do not pair up is refused, and so is one where a cell
+outside the solutions reads a name that only a solution defines (it would fail for the
+students).
 """
 
 from __future__ import annotations
 
+import symtable
 import sys
 from pathlib import Path
 
@@ -32,9 +35,12 @@ def _marker_only(source: str) -> bool:
     )
 
 
-def strip_solutions(notebook: nbformat.NotebookNode, name: str = "notebook") -> int:
-    """Remove the solution cells in place; return how many solutions were removed."""
-    kept, inside, removed = [], False, 0
+def solution_cells(notebook: nbformat.NotebookNode, name: str = "notebook") -> list[bool]:
+    """For each cell, whether it belongs to a solution (markers included).
+
+    Raises ValueError when the markers share a cell with other content or do not pair up.
+    """
+    flags, inside = [], False
     for index, cell in enumerate(notebook.cells):
         opens, closes = START in cell.source, END in cell.source
         if (opens or closes) and not _marker_only(cell.source):
@@ -44,16 +50,77 @@ def strip_solutions(notebook: nbformat.NotebookNode, name: str = "notebook") -> 
             )
         if opens and inside:
             raise ValueError(f"{name}: cell {index} opens a solution inside another one")
-        if opens:
-            inside = True
-        if not inside:
-            if closes:
-                raise ValueError(f"{name}: cell {index} closes a solution that was not opened")
-            kept.append(cell)
-        if inside and closes:
-            inside, removed = False, removed + 1
+        if closes and not (inside or opens):
+            raise ValueError(f"{name}: cell {index} closes a solution that was not opened")
+        inside = inside or opens
+        flags.append(inside)
+        if closes:
+            inside = False
     if inside:
         raise ValueError(f"{name}: a solution is opened but never closed")
+    return flags
+
+
+def _python(source: str) -> str:
+    """Replace IPython magics and shell escapes (not Python) by ``pass``."""
+    if source.lstrip().startswith("%%"):
+        return ""
+    lines = source.splitlines()
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("%", "!")):
+            lines[i] = line[: len(line) - len(stripped)] + "pass"
+    return "\n".join(lines)
+
+
+def _defined_and_used(source: str) -> tuple[set[str], set[str]]:
+    """Global names a cell binds, and global names it reads (nested scopes included)."""
+    table = symtable.symtable(_python(source), "<cell>", "exec")
+    defined = {
+        s.get_name()
+        for s in table.get_symbols()
+        if s.is_assigned() or s.is_imported() or s.is_namespace()
+    }
+    used = {s.get_name() for s in table.get_symbols() if s.is_referenced()}
+    stack = list(table.get_children())
+    while stack:
+        child = stack.pop()
+        used |= {s.get_name() for s in child.get_symbols() if s.is_global() and s.is_referenced()}
+        stack += child.get_children()
+    return defined, used
+
+
+def solution_only_names(notebook: nbformat.NotebookNode, name: str = "notebook") -> dict[int, set]:
+    """Names a cell outside the solutions reads that only a solution defined before it.
+
+    Such a cell fails in the student version, which drops the solutions. Returns a dict from
+    cell index to the offending names (empty when the student version is self-contained).
+    """
+    in_solution = solution_cells(notebook, name)
+    by_solution: set[str] = set()
+    by_kept: set[str] = set()
+    offenders: dict[int, set] = {}
+    for index, (cell, removed) in enumerate(zip(notebook.cells, in_solution, strict=True)):
+        if cell.cell_type != "code":
+            continue
+        defined, used = _defined_and_used(cell.source)
+        if removed:
+            by_solution |= defined
+            continue
+        missing = (used & by_solution) - by_kept - defined
+        if missing:
+            offenders[index] = missing
+        by_kept |= defined
+    return offenders
+
+
+def strip_solutions(notebook: nbformat.NotebookNode, name: str = "notebook") -> int:
+    """Remove the solution cells in place; return how many solutions were removed."""
+    flags = solution_cells(notebook, name)
+    removed = sum(
+        1 for cell, flag in zip(notebook.cells, flags, strict=True) if flag and END in cell.source
+    )
+    kept = [cell for cell, flag in zip(notebook.cells, flags, strict=True) if not flag]
     for cell in kept:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -66,6 +133,14 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for path in chapter_notebooks():
         notebook = nbformat.read(path, as_version=4)
+        dependent = solution_only_names(notebook, path.name)
+        if dependent:
+            print(
+                f"{path.name}: cells outside the solutions read names only a solution "
+                f"defines (cell: names): {dependent}",
+                file=sys.stderr,
+            )
+            return 1
         removed = strip_solutions(notebook, path.name)
         nbformat.write(notebook, out / path.name)
         print(f"{path.name}: {removed} solutions removed")
