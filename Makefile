@@ -14,7 +14,7 @@ MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
 NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser build test refresh new-chapter student set-repository benchmark lint format serve clean lock
+.PHONY: help setup browser build test check-clean-env check-floors refresh new-chapter student set-repository benchmark lint format serve clean lock
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -44,12 +44,18 @@ browser:
 	  echo "WARNING: no Chromium found; the browser tests will fail. Install chromium or set LOSSACC_CHROMIUM."; \
 	fi
 
-build: setup  ## Build the website into _build/html (re-running changed notebooks).
+build: setup  ## Build the website into _build/html from the notebooks' stored outputs.
 	jupyter-book build --warningiserror --nitpick --keep-going .
 	@echo "Open _build/html/index.html in a browser."
 
 test: setup  ## Run the whole test suite: helper tests, notebooks (nbval), strict book build, site checks.
 	python -m pytest
+
+check-clean-env: $(ENV_STAMP)  ## Run every chapter and student notebook with only the package installed (Binder, Colab).
+	python tools/clean_env.py pinned
+
+check-floors: $(ENV_STAMP)  ## Run every chapter at the lowest dependency versions pyproject.toml declares.
+	python tools/clean_env.py floors
 
 refresh: setup  ## Re-execute every chapter notebook in place, refreshing its stored outputs.
 	python tools/refresh_notebooks.py $(NOTEBOOKS)
@@ -82,7 +88,7 @@ serve: build  ## Serve the built site on http://127.0.0.1:8000.
 clean:  ## Remove the build (keeps .venv).
 	rm -rf _build
 
-lock:  ## Re-resolve the dependencies from pyproject.toml and rewrite requirements/constraints.txt.
+lock:  ## Re-resolve the dependencies; rewrite requirements/constraints.txt and binder/requirements.txt.
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade "pip==26.3"
@@ -91,3 +97,5 @@ lock:  ## Re-resolve the dependencies from pyproject.toml and rewrite requiremen
 	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements/constraints.new
 	mv requirements/constraints.new requirements/constraints.txt
 	rm -rf .lock-venv
+	$(MAKE) $(ENV_STAMP)
+	python tools/clean_env.py lock

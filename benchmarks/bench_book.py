@@ -3,8 +3,10 @@
 Usage: ``.venv/bin/python benchmarks/bench_book.py [--skip-tests]`` (``make benchmark``).
 Measures, in this order:
 
-1. the full test command (``python -m pytest``, what ``make test`` runs once set up);
-2. a cold book build (empty output folder, every notebook executed);
+1. the README's test command as a new user meets it, in a fresh clone of HEAD in a
+   temporary folder: ``make setup`` (timed apart), the first ``make test`` (nothing built
+   yet) and a second, warm ``make test`` (everything set up, nothing changed);
+2. a cold book build (empty output folder);
 3. a cached rebuild with no change;
 4. a rebuild after touching one notebook;
 5. each notebook's execution time, in a fresh kernel;
@@ -12,8 +14,9 @@ Measures, in this order:
    largest image.
 
 Builds go to a temporary output folder, so ``_build`` is left alone. Prints a table with
-the targets (suite <= 60 s, cached rebuild <= 5 s, notebook <= 10 s, page <= 1.5 MB) and
-writes ``benchmarks/results/book.json``. These are measurements, not tests: nothing fails.
+the targets (warm suite <= 60 s, first run after setup <= 120 s, cached rebuild <= 5 s,
+notebook <= 10 s, page <= 1.5 MB) and writes ``benchmarks/results/book.json``. These are
+measurements, not tests: nothing fails.
 """
 
 from __future__ import annotations
@@ -37,7 +40,13 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from refresh_notebooks import refresh  # noqa: E402
 
-TARGETS = {"test_suite_s": 60.0, "cached_rebuild_s": 5.0, "notebook_s": 10.0, "page_mb": 1.5}
+TARGETS = {
+    "warm_test_s": 60.0,
+    "first_test_s": 120.0,
+    "cached_rebuild_s": 5.0,
+    "notebook_s": 10.0,
+    "page_mb": 1.5,
+}
 
 
 def timed(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
@@ -82,6 +91,25 @@ def site_sizes(html: Path) -> dict[str, object]:
     }
 
 
+def fresh_clone_tests() -> dict[str, float | int]:
+    """Time setup, the first and a warm ``make test`` in a fresh clone of HEAD."""
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "clone"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        environment = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "MAKEFLAGS")}
+        results: dict[str, float | int] = {}
+        for key, target in (("setup", "setup"), ("first_test", "test"), ("warm_test", "test")):
+            start = time.perf_counter()
+            done = subprocess.run(
+                ["make", target], cwd=clone, capture_output=True, text=True, env=environment
+            )
+            results[f"{key}_s"] = time.perf_counter() - start
+            results[f"{key}_exit"] = done.returncode
+            if done.returncode != 0:
+                print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
+        return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
@@ -94,9 +122,7 @@ def main() -> None:
         },
     }
     if not args.skip_tests:
-        report["test_suite_s"], report["test_suite_exit"] = timed(
-            [sys.executable, "-m", "pytest", "-q"]
-        )
+        report.update(fresh_clone_tests())
 
     jupyter_book = str(BIN / "jupyter-book")
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,8 +156,10 @@ def print_table(report: dict) -> None:
         print(f"{name:<38} {value:>9.2f} {unit:<3} {limit:<12} {verdict}")
 
     print(f"{'measure':<38} {'value':>9} {'':<3} {'target':<12}")
-    if "test_suite_s" in report:
-        row("full test suite (pytest)", report["test_suite_s"], "s", TARGETS["test_suite_s"])
+    if "warm_test_s" in report:
+        row("fresh clone: make setup", report["setup_s"], "s")
+        row("fresh clone: first make test", report["first_test_s"], "s", TARGETS["first_test_s"])
+        row("warm make test", report["warm_test_s"], "s", TARGETS["warm_test_s"])
     row("cold book build", report["cold_build_s"], "s")
     row("cached rebuild, no change", report["cached_rebuild_s"], "s", TARGETS["cached_rebuild_s"])
     row(
