@@ -11,7 +11,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 ENV_STAMP     := $(VENV)/.installed
 MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
-NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb))
+NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb)) tools/chapter_template.ipynb
 
 .DEFAULT_GOAL := help
 .PHONY: help setup browser build test check-clean-env check-floors refresh new-chapter student set-repository benchmark lint format serve clean lock
@@ -57,7 +57,7 @@ check-clean-env: $(ENV_STAMP)  ## Run every chapter and student notebook with on
 check-floors: $(ENV_STAMP)  ## Run every chapter at the lowest dependency versions pyproject.toml declares.
 	python tools/clean_env.py floors
 
-refresh: setup  ## Re-execute every chapter notebook in place, refreshing its stored outputs.
+refresh: setup  ## Re-execute every chapter (and the template) in place, refreshing stored outputs.
 	python tools/refresh_notebooks.py $(NOTEBOOKS)
 
 new-chapter: setup  ## Start a chapter from the template: make new-chapter SLUG=my_topic TITLE="My topic"
