@@ -238,7 +238,12 @@ def as_label_array(y: ArrayLike, name: str) -> NDArray:
         )
     if np.issubdtype(arr.dtype, np.floating):
         if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{name} contains NaN or infinite labels.")
+            n_nan = int(np.isnan(arr).sum())
+            raise ValueError(
+                f"{name} contains NaN or infinite labels ({n_nan} missing as NaN, "
+                f"{len(arr) - n_nan - int(np.isfinite(arr).sum())} infinite); drop those "
+                "samples or fill them in."
+            )
         if not np.all(arr == np.round(arr)):
             example = arr[arr != np.round(arr)][0].item()
             raise ValueError(
