@@ -61,7 +61,8 @@ class CalibrationBins:
         Share of correct top-label predictions per bin, shape (n_bins,); NaN for an
         empty bin.
     confidence : NDArray
-        Mean top-label confidence per bin, shape (n_bins,); NaN for an empty bin.
+        Mean top-label confidence per bin, shape (n_bins,); NaN for an empty bin (one
+        without samples, or whose samples all weigh 0).
     weights : NDArray or None
         Total sample weight per bin, shape (n_bins,), when the table was built with
         ``sample_weight``; None means every sample weighs 1 (the weights are the counts).
@@ -82,7 +83,7 @@ class CalibrationBins:
     def ece(self) -> float:
         """Expected calibration error of the table; see :func:`expected_calibration_error`."""
         mass = self.counts if self.weights is None else self.weights
-        filled = self.counts > 0
+        filled = mass > 0
         weights = mass[filled] / mass.sum()
         return float(np.sum(weights * np.abs(self.accuracy[filled] - self.confidence[filled])))
 
@@ -185,7 +186,7 @@ def calibration_bins(
     with np.errstate(invalid="ignore", divide="ignore"):
         bin_accuracy = np.bincount(index, weights=hits, minlength=n_bins) / mass
         bin_confidence = np.bincount(index, weights=sure, minlength=n_bins) / mass
-    empty = counts == 0
+    empty = mass == 0  # no sample, or only samples of weight 0
     bin_accuracy[empty] = np.nan
     bin_confidence[empty] = np.nan
     weights = None if w is None else mass
@@ -318,7 +319,7 @@ def reliability_diagram(
     )
     if ax is None:
         _, ax = plt.subplots(figsize=(5.0, 4.6))
-    filled = table.counts > 0
+    filled = ~np.isnan(table.accuracy)
     left = table.edges[:-1][filled]
     width = float(table.edges[1] - table.edges[0])
     acc = table.accuracy[filled]
