@@ -518,10 +518,15 @@ def check_probability_rows(proba: NDArray, name: str) -> None:
     UserWarning
         When a row sum differs from 1 by more than ``sqrt(eps)``.
     """
-    sums = proba.sum(axis=1)
+    # einsum sums short rows several times faster than proba.sum(axis=1) and needs no BLAS
+    # threads (a matrix-vector product does); max |sum - 1| <= rtol is
+    # np.allclose(sums, 1, rtol=rtol, atol=0) without its temporaries.
+    sums = np.einsum("ij->i", proba)
     rtol = float(np.sqrt(np.finfo(proba.dtype).eps))
-    if not np.allclose(sums, 1.0, rtol=rtol, atol=0.0):
-        worst = int(np.argmax(np.abs(sums - 1.0)))
+    deviation = np.abs(np.subtract(sums, 1.0, out=sums), out=sums)
+    if not deviation.max() <= rtol:
+        sums = proba.sum(axis=1)
+        worst = int(np.argmax(deviation))
         warnings.warn(
             f"The rows of {name} do not sum to one (row {worst} sums to {sums[worst]:.6g}). "
             "Make sure to pass probabilities; the values are used as given.",

@@ -61,7 +61,10 @@ def _validated_columns(
 
 
 def _pick(p: NDArray[np.floating], columns: NDArray[np.intp]) -> NDArray[np.floating]:
-    """Return the probability of column ``columns[i]`` in row ``i`` (1D ``p``: of class 1)."""
+    """Return the probability of column ``columns[i]`` in row ``i`` (1D ``p``: of class 1).
+
+    The result is always a new array (never a view of ``p``), which callers may overwrite.
+    """
     if p.ndim == 1:
         return np.where(columns == 1, p, 1.0 - p)
     return np.take_along_axis(p, columns[:, None], axis=1)[:, 0]
@@ -178,8 +181,9 @@ def per_sample_cross_entropy(
     """
     p_true = true_class_probability(y_true, proba, labels=labels)
     eps = np.finfo(p_true.dtype).eps
-    clipped = np.clip(p_true, eps, 1.0 - eps, out=p_true if p_true.flags.owndata else None)
-    return -np.log(clipped, out=clipped)
+    np.clip(p_true, eps, 1.0 - eps, out=p_true)  # p_true is a fresh array: work in place
+    np.log(p_true, out=p_true)
+    return np.negative(p_true, out=p_true)
 
 
 def cross_entropy(
