@@ -10,6 +10,7 @@ top-level name that looks like a metric is one; the per-margin losses phi(z) liv
 """
 
 from . import margin
+from ._validation import LabelOrderWarning
 from .bounds import LN2, max_error_rate, min_cross_entropy
 from .calibration import (
     CalibrationBins,
@@ -78,6 +79,7 @@ __all__ = [
     "margin",
     "margins",
     "multiclass_hinge",
+    "LabelOrderWarning",
     "TemperatureFitWarning",
 ]
 

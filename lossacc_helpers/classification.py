@@ -5,7 +5,7 @@ Following scikit-learn's convention, a ``*_loss`` and :func:`cross_entropy` are 
 and chapter 3 how to read them together.
 
 Every function that reads probabilities or logits maps labels to columns by one rule
-(:func:`~lossacc_helpers._validation.class_columns`): integer labels ``0 .. K-1`` are the
+(``class_columns`` in ``_validation.py``): integer labels ``0 .. K-1`` are the
 column indices; any other labels need ``labels=``, the classes in column order. The result
 for a sample never depends on the other samples of the batch.
 """
@@ -217,7 +217,7 @@ def cross_entropy(
     labels : array-like of shape (n_classes,), optional
         The classes in column order (for a 1D ``proba``: ``[negative, positive]``).
         Needed for labels that are not the integers ``0 .. n_classes - 1``. Respected as
-        given; an unsorted one raises a :class:`~lossacc_helpers._validation.LabelOrderWarning`.
+        given; an unsorted one raises a :class:`~lossacc_helpers.LabelOrderWarning`.
     sample_weight : array-like of shape (n_samples,), optional
         Non-negative weights; the result is the weighted mean.
 

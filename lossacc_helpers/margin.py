@@ -2,9 +2,10 @@ r"""Per-margin losses :math:`\phi(z)` of binary classification, one value per ma
 
 These are functions of the margin :math:`z = y f(x)` alone, not metrics of
 ``(y_true, scores)``: ``margin.hinge(z)`` is :math:`\max(0, 1 - z)` elementwise. The
-metrics built on them are :func:`~lossacc_helpers.hinge_loss`,
-:func:`~lossacc_helpers.multiclass_hinge` and ``SURROGATES[name].mean_loss(y_true,
-scores)``; turn labels and scores into margins with :func:`margins`. Chapter 4
+metrics built on them are :func:`~lossacc_helpers.surrogates.hinge_loss`,
+:func:`~lossacc_helpers.surrogates.multiclass_hinge` and ``SURROGATES[name].mean_loss(y_true,
+scores)``; turn labels and scores into margins with
+:func:`~lossacc_helpers.surrogates.margins` (also importable from here). Chapter 4
 ("Surrogate losses") teaches them.
 
 Examples
