@@ -327,6 +327,17 @@ def check_labels_argument(labels: ArrayLike, y: NDArray, n_columns: int, columns
     return classes
 
 
+def _labels_hint(found: NDArray, n_columns: int, one_column: bool) -> str:
+    """Suggest the ``labels=`` that fixes the input, with the classes found when they fit."""
+    what = "labels=[negative, positive]" if one_column else "labels=[...], in column order"
+    if len(found) == n_columns:
+        return (
+            f"pass the classes with {what}: for example labels={found.tolist()} if that is "
+            "the order of the columns (scikit-learn's classes_ order)."
+        )
+    return f"pass {'both' if n_columns == 2 else f'all {n_columns}'} classes with {what}."
+
+
 def class_columns(
     y: NDArray,
     n_columns: int,
@@ -389,10 +400,9 @@ def class_columns(
     if kind not in "biuf":
         found = np.unique(y)
         raise ValueError(
-            f"y_true holds {y.dtype} labels such as {found[0].item()!r}; only integer labels "
-            f"0 .. {n_columns - 1} index the columns of {columns} directly. Pass the classes "
-            f"in column order with labels=[...] (for example labels={found[:n_columns].tolist()}"
-            " if those are all the classes, sorted as scikit-learn's classes_)."
+            f"y_true holds {'string' if kind in 'US' else y.dtype} labels such as "
+            f"{found[0].item()!r}; only integer labels 0 .. {n_columns - 1} index the columns "
+            f"of {columns} directly. P{_labels_hint(found, n_columns, one_column)[1:]}"
         )
     low, high = y.min(), y.max()
     if one_column and low == -1:
@@ -404,14 +414,11 @@ def class_columns(
         return (y == 1).astype(np.intp)
     if low < 0 or high > n_columns - 1:
         bad = (low if low < 0 else high).item()
-        found = np.unique(y)
-        example = found.tolist() if len(found) <= 10 else "[...]"
         shape = "a 1D input (2 classes)" if one_column else f"{columns} has {n_columns} columns"
         raise ValueError(
             f"y_true holds the label {bad!r}, but {shape}, indexed 0 .. {n_columns - 1}: "
-            f"integer labels are column indices. If your labels are not column indices, pass "
-            f"the classes in column order with labels=[...] (for example labels={example} if "
-            f"those are all the classes)."
+            "integer labels are column indices. If your labels are not column indices, "
+            f"{_labels_hint(np.unique(y), n_columns, one_column)}"
         )
     return y.astype(np.intp, copy=False)
 
