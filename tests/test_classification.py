@@ -169,7 +169,7 @@ BAD_CE = [
     (([0, 1], ["a", "b"]), TypeError, "proba must hold numbers"),
     (([0, 1], "0.5"), TypeError, "got a string"),
     (([0, 1, 2], [0.2, 0.3, 0.4]), ValueError, "the label 2, but a 1D input"),
-    (([5, 5], [0.2, 0.3]), ValueError, r"the label 5, .*pass both classes with labels=\[negative, positive\]"),
+    (([5, 5], [0.2, 0.3]), ValueError, r"label 5, .*pass both classes with labels=\[negative"),
     (
         ([0, 3, 5], [[0.5, 0.5]] * 3),
         ValueError,
