@@ -354,3 +354,66 @@ def test_top_level_names_that_look_like_metrics_are_metrics():
         assert func(*args, sample_weight=[1, 2, 3]) == pytest.approx(
             func(*(np.repeat(a, [1, 2, 3], axis=0) for a in args))
         )
+
+
+# ------------------------------------------------------------- inputs scikit-learn accepts
+# "pandas Series/DataFrame, lists and (n, 1) columns give scikit-learn's number or a message
+# that says how to fix the input: never a different number."
+Y_INT = np.array([0, 2, 1, 2, 0])
+P_3 = np.array(
+    [[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.3, 0.3, 0.4], [0.5, 0.25, 0.25]]
+)
+
+
+@pytest.mark.parametrize(
+    "convert",
+    [
+        lambda y, p: (y.tolist(), p.tolist()),
+        lambda y, p: (pd.Series(y), pd.DataFrame(p)),
+        lambda y, p: (pd.Series(y, index=[10, 3, 7, 1, 0]), pd.DataFrame(p, index=[4, 2, 0, 1, 3])),
+        lambda y, p: (pd.Series(y, dtype="Int64"), pd.DataFrame(p, columns=["a", "b", "c"])),
+        lambda y, p: (y.astype(np.uint8), np.asfortranarray(p)),
+        lambda y, p: (y.astype(float), p.astype(np.float32)),
+    ],
+)
+def test_other_containers_give_sklearns_number(convert):
+    y, p = convert(Y_INT, P_3)
+    assert cross_entropy_close(lah.cross_entropy(y, p), log_loss(Y_INT, P_3))
+    pred = P_3.argmax(axis=1)
+    assert lah.accuracy(y, pd.Series(pred)) == pytest.approx(np.mean(pred == Y_INT))
+
+
+def cross_entropy_close(ours: float, theirs: float) -> bool:
+    return ours == pytest.approx(theirs, rel=1e-6)
+
+
+def test_pandas_probabilities_of_the_positive_class():
+    y = pd.Series([0, 1, 1, 0])
+    p = pd.Series([0.2, 0.7, 0.9, 0.4], index=list("abcd"))
+    assert lah.cross_entropy(y, p) == pytest.approx(log_loss(y, p))
+    assert lah.cross_entropy(y, p.to_frame()) == pytest.approx(log_loss(y, p.to_frame()))
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: lah.cross_entropy(pd.DataFrame({"y": [0, 1]}), [0.2, 0.7]), r"y_true.*\(2, 1\)"),
+        (lambda: lah.accuracy([[0], [1]], [0, 1]), r"y_true.*ravel\(\) \(numpy\) or a single"),
+        (lambda: lah.accuracy([0, 1], pd.DataFrame({"p": [0, 1]})), r"y_pred.*\(2, 1\)"),
+        (lambda: lah.mse([[1.0], [2.0]], [1.0, 2.0]), r"shape \(2, 1\).*ravel"),
+        (lambda: lah.hinge_loss([[0], [1]], [0.5, -0.5]), r"y_true.*ravel"),
+        (lambda: lah.accuracy([0, 1], [[0.2, 0.8], [0.6, 0.4]]), "Expected 1D array of labels"),
+    ],
+)
+def test_column_vectors_get_a_message_saying_how_to_fix_them(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_warnings_point_at_the_callers_line():
+    with pytest.warns(LabelOrderWarning) as record:
+        lah.cross_entropy([1, 0], [0.3, 0.6], labels=[1, 0])
+    assert record[0].filename == __file__
+    with pytest.warns(UserWarning, match="do not sum to one") as record:
+        lah.expected_calibration_error([0, 1], [[0.5, 0.4], [0.2, 0.8]])
+    assert record[0].filename == __file__
