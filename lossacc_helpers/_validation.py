@@ -254,7 +254,17 @@ def as_label_array(y: ArrayLike, name: str) -> NDArray:
 
 
 def is_numeric_labels(y: NDArray) -> bool:
-    """Whether validated labels are numbers or booleans (not strings)."""
+    """Whether validated labels are numbers or booleans (not strings).
+
+    Parameters
+    ----------
+    y : ndarray
+        Labels returned by :func:`as_label_array`.
+
+    Returns
+    -------
+    bool
+    """
     return bool(np.issubdtype(y.dtype, np.number) or y.dtype == bool)
 
 
@@ -463,7 +473,22 @@ def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int) -> NDAr
 
 
 def weighted_mean(values: NDArray, sample_weight: NDArray | None) -> float:
-    """Return the mean of ``values`` (along the first axis), weighted when weights are given."""
+    """Return the mean of ``values`` over the samples, weighted when weights are given.
+
+    For 2D ``values`` (several outputs) the per-output means are averaged uniformly, as
+    scikit-learn's ``multioutput="uniform_average"``.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_samples,) or (n_samples, n_outputs)
+        Per-sample values (losses, or booleans for hits).
+    sample_weight : ndarray of shape (n_samples,) or None
+        Weights validated by :func:`check_sample_weight`.
+
+    Returns
+    -------
+    float
+    """
     if sample_weight is None:
         return float(np.mean(values))
     return float(np.mean(np.average(values, axis=0, weights=sample_weight)))
@@ -471,6 +496,11 @@ def weighted_mean(values: NDArray, sample_weight: NDArray | None) -> float:
 
 def check_consistent_length(**arrays: NDArray) -> None:
     """Check that all arrays have the same number of samples (first axis).
+
+    Parameters
+    ----------
+    **arrays : ndarray
+        The arrays, by argument name.
 
     Raises
     ------
@@ -489,6 +519,13 @@ def check_probabilities(p: NDArray, name: str) -> None:
     One pass for the minimum and one for the maximum: NaN propagates into both, so an
     input with NaN or inf fails the range test too, and only then are they counted for the
     message. Use it with ``as_float_array(..., finite=False)`` to check finiteness for free.
+
+    Parameters
+    ----------
+    p : ndarray
+        The values to check.
+    name : str
+        The argument's name, used in error messages.
 
     Raises
     ------
@@ -519,6 +556,13 @@ def check_probability_rows(proba: NDArray, name: str) -> None:
     As :func:`sklearn.metrics.log_loss` does, this warns rather than raises, with the
     same tolerance (``rtol = sqrt(eps)``), and the values are used as given: the loss of
     a sample only reads the probability of its true class.
+
+    Parameters
+    ----------
+    proba : ndarray of shape (n_samples, n_classes)
+        The probabilities.
+    name : str
+        The argument's name, used in the message.
 
     Warns
     -----
@@ -554,6 +598,19 @@ def check_scalar(
 ) -> float:
     """Check a scalar argument: its type and the interval it must lie in.
 
+    Parameters
+    ----------
+    value : object
+        The argument.
+    name : str
+        The argument's name, used in error messages.
+    low, high : float, optional
+        The bounds of the interval; None for no bound.
+    include_low, include_high : bool, default=True
+        Whether the bounds belong to the interval.
+    integer : bool, default=False
+        Whether an integer is required (booleans never pass).
+
     Returns
     -------
     float or int
@@ -585,6 +642,13 @@ def check_scalar(
 
 def check_axes(ax: object, name: str = "ax") -> None:
     """Check that ``ax`` is None or a matplotlib ``Axes`` (what every plot helper accepts).
+
+    Parameters
+    ----------
+    ax : object
+        The argument.
+    name : str, default="ax"
+        The argument's name, used in the message.
 
     Raises
     ------
