@@ -417,3 +417,85 @@ def test_warnings_point_at_the_callers_line():
     with pytest.warns(UserWarning, match="do not sum to one") as record:
         lah.expected_calibration_error([0, 1], [[0.5, 0.4], [0.2, 0.8]])
     assert record[0].filename == __file__
+
+
+# ------------------------------------------------------------- only ValueError and TypeError
+WEIRD = [
+    None,
+    "ab",
+    3,
+    {"a": 1},
+    {1, 2},
+    [],
+    [None, None],
+    [[0, 1], [1]],
+    [np.nan, 1.0],
+    [1, "a"],
+    [True, False],
+    [[0.5, 0.5], [0.2, 0.8]],
+    np.zeros((2, 0)),
+    np.zeros((2, 2, 2)),
+    np.array([1 + 1j, 2]),
+    np.array(["2020-01-01", "2020-01-02"], dtype="datetime64[D]"),
+    pd.Series(["x", None]),
+    pd.Series([1, None], dtype="Int64"),
+    pd.Series([pd.NA, pd.NA]),
+    pd.DataFrame({"a": [0, 1]}),
+    [object(), object()],
+    [float("inf"), 1.0],
+]
+METRICS = {
+    "cross_entropy": lah.cross_entropy,
+    "true_class_probability": lah.true_class_probability,
+    "correct_predictions": lah.correct_predictions,
+    "cross_entropy_from_logits": lah.cross_entropy_from_logits,
+    "expected_calibration_error": lah.expected_calibration_error,
+    "accuracy": lah.accuracy,
+    "zero_one_loss": lah.zero_one_loss,
+    "mse": lah.mse,
+    "mae": lah.mae,
+    "hinge_loss": lah.hinge_loss,
+    "multiclass_hinge": lah.multiclass_hinge,
+    "margins": lah.margins,
+    "fit_temperature": lah.fit_temperature,
+    "accuracy_by_threshold": lambda y, p, **kw: lah.accuracy_by_threshold(y, p, [0.5], **kw),
+    "plot_true_class_proba": lah.plot_true_class_proba,
+}
+TAKES_LABELS = {
+    "cross_entropy",
+    "true_class_probability",
+    "correct_predictions",
+    "cross_entropy_from_logits",
+    "expected_calibration_error",
+    "hinge_loss",
+    "multiclass_hinge",
+    "margins",
+    "fit_temperature",
+    "plot_true_class_proba",
+}
+TAKES_WEIGHTS = set(METRICS) - {
+    "true_class_probability",
+    "correct_predictions",
+    "margins",
+    "accuracy_by_threshold",
+    "plot_true_class_proba",
+}
+
+
+@pytest.mark.parametrize("name", list(METRICS))
+def test_bad_input_raises_value_or_type_errors_only(name):
+    # No AttributeError, IndexError or KeyError from inside, whatever the argument holds.
+    func = METRICS[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for value in WEIRD:
+            calls = [lambda v=value: func(v, [0.2, 0.7]), lambda v=value: func([0, 1], v)]
+            if name in TAKES_LABELS:
+                calls.append(lambda v=value: func([0, 1], [0.2, 0.7], labels=v))
+            if name in TAKES_WEIGHTS:
+                calls.append(lambda v=value: func([0, 1], [0.2, 0.7], sample_weight=v))
+            for call in calls:
+                try:
+                    call()
+                except (ValueError, TypeError):
+                    pass
