@@ -148,21 +148,31 @@ def calibration_bins(
     CalibrationBins
         ``edges``, ``counts``, ``accuracy`` and ``confidence`` per bin (NaN where a bin
         is empty: a binary model's top-label confidence is never below 0.5, so its lower
-        bins stay empty).
+        bins stay empty), and ``weights``, the total weight per bin, with ``sample_weight``.
 
     Raises
     ------
     ValueError
         On the inputs :func:`cross_entropy` rejects
-        (empty, NaN, mismatched lengths, probabilities outside [0, 1], wrong number of
-        columns, unknown labels), or ``n_bins`` below 1.
+        (empty, NaN, mismatched lengths, probabilities outside [0, 1], labels that are
+        not column indices without ``labels``, unknown labels, bad weights), or
+        ``n_bins`` below 1.
     TypeError
-        On non-numeric probabilities or a non-integer ``n_bins``.
+        On non-numeric probabilities, labels that are not labels, or a non-integer
+        ``n_bins``.
 
     Warns
     -----
     UserWarning
         When rows of a 2D ``proba`` do not sum to one.
+
+    Notes
+    -----
+    :func:`sklearn.calibration.calibration_curve` bins the probability of the positive
+    class of a binary problem; this table bins the top-label confidence of any number of
+    classes (Guo et al.). For binary input the two agree where every probability is at
+    least 1/2, and in general this table is ``calibration_curve(correct, confidence)``.
+    The labels follow the rule of :func:`cross_entropy` (scikit-learn uses ``pos_label``).
 
     Examples
     --------
