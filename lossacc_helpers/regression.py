@@ -67,6 +67,14 @@ def mse(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike | None
     TypeError
         On non-numeric input.
 
+    Notes
+    -----
+    Equals :func:`sklearn.metrics.mean_squared_error` with the default
+    ``multioutput="uniform_average"``, weights included. Unlike it, ``y_true`` and
+    ``y_pred`` must have the same shape (scikit-learn reads a 1D array against an
+    ``(n, 1)`` column as one output; here that is an error suggesting ``.ravel()``), and
+    other ``multioutput`` options are not offered.
+
     Examples
     --------
     >>> mse([3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0])
@@ -102,6 +110,11 @@ def mae(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike | None
     ------
     ValueError, TypeError
         As :func:`mse`.
+
+    Notes
+    -----
+    Equals :func:`sklearn.metrics.mean_absolute_error` with the default
+    ``multioutput="uniform_average"``; the shapes must match, as in :func:`mse`.
 
     Examples
     --------

@@ -196,6 +196,14 @@ def test_hinge_loss_binary():
         hinge_loss(y02, pred_decision)
 
 
+def test_hinge_loss_single_class_is_read_by_the_label_rule():
+    # Not a scikit-learn test case, but its behaviour next to ours. DIFFERENCE: with one
+    # class in y_true, scikit-learn's LabelBinarizer makes every sample negative
+    # (hinge_loss([1, 1], [0.5, 2.0]) is 2.25); here label 1 is positive in any batch.
+    assert hinge_loss([1, 1], [0.5, 2.0]) == pytest.approx((0.5 + 0.0) / 2)
+    assert hinge_loss([0, 0], [0.5, 2.0]) == pytest.approx((1.5 + 3.0) / 2)
+
+
 MULTICLASS_SCORES = np.array(
     [
         [+0.36, -0.17, -0.58, -0.99],
