@@ -143,6 +143,8 @@ def _is_missing(value: object) -> bool:
     """Whether ``value`` is None, NaN or pandas' NA/NaT (anything that is not equal to itself)."""
     if value is None:
         return True
+    if isinstance(value, list | tuple | dict | set | np.ndarray):
+        return False  # not missing, not a label either: reported as a wrong type
     try:
         return bool(value != value)
     except (TypeError, ValueError):  # pandas.NA refuses bool()
