@@ -153,6 +153,9 @@ def _is_missing(value: object) -> bool:
 
 def _object_labels(arr: NDArray, name: str) -> NDArray:
     """Check the labels of an object array one by one and return them in a typed array."""
+    types = set(map(type, arr))
+    if all(issubclass(t, str) for t in types):  # the common case (pandas string columns)
+        return arr.astype(str)
     missing = [i for i, v in enumerate(arr) if _is_missing(v)]
     if missing:
         raise ValueError(
