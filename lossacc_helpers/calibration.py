@@ -131,7 +131,7 @@ def calibration_bins(
     proba : array-like of shape (n_samples,) or (n_samples, n_classes)
         Predicted probabilities, with the conventions of
         :func:`cross_entropy`: a 1D array is the
-        probability of the positive (greater) class, so the top-label confidence is
+        probability of the positive class (1, or ``labels[1]``), so the top-label confidence is
         :math:`\max(p, 1 - p)`; column ``j`` of a 2D array belongs to class ``j``
         (or ``labels[j]``). On ties the first column is predicted.
     n_bins : int, default=15

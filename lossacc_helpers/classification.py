@@ -217,7 +217,7 @@ def cross_entropy(
     labels : array-like of shape (n_classes,), optional
         The classes in column order (for a 1D ``proba``: ``[negative, positive]``).
         Needed for labels that are not the integers ``0 .. n_classes - 1``. Respected as
-        given; an unsorted one raises a :class:`~lossacc_helpers.LabelOrderWarning`.
+        given; an unsorted one issues a :class:`~lossacc_helpers.LabelOrderWarning`.
     sample_weight : array-like of shape (n_samples,), optional
         Non-negative weights; the result is the weighted mean.
 
