@@ -39,12 +39,36 @@ Elementwise = typing.Callable[[NDArray[np.floating]], NDArray[np.floating]]
 
 
 def as_values(x: ArrayLike, name: str) -> NDArray[np.floating]:
-    """Validate a number or array of any shape (numeric, finite; empty arrays allowed)."""
+    """Validate a number or array of any shape (numeric, finite; empty arrays allowed).
+
+    Parameters
+    ----------
+    x : float or array-like
+        The input.
+    name : str
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    ndarray
+    """
     return as_float_array(x, name, ndim=ANY_NDIM, allow_empty=True)
 
 
 def evaluate(func: Elementwise, values: NDArray[np.floating]) -> float | NDArray[np.floating]:
-    """Apply ``func`` without overflow warnings; a 0-d input gives a float."""
+    """Apply ``func`` without overflow warnings; a 0-d input gives a float.
+
+    Parameters
+    ----------
+    func : callable
+        An elementwise function of the margin.
+    values : ndarray
+        Validated margins.
+
+    Returns
+    -------
+    float or ndarray
+    """
     with np.errstate(over="ignore"):
         out = func(values)
     return _scalar_or_array(np.asarray(out, dtype=values.dtype), values.ndim == 0)

@@ -19,17 +19,26 @@ from matplotlib.axes import Axes
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize_scalar
 
-from ._validation import as_float_array, check_axes, check_scalar
+from ._validation import (
+    as_float_array,
+    check_axes,
+    check_sample_weight,
+    check_scalar,
+    external_stacklevel,
+    weighted_mean,
+)
 from .classification import (
+    _logit_losses,
     _pick,
     _predicted_columns,
     _validated_columns,
-    cross_entropy_from_logits,
+    _validated_logits,
 )
 from .style import OKABE_ITO
 
 __all__ = [
     "CalibrationBins",
+    "TemperatureFitWarning",
     "calibration_bins",
     "expected_calibration_error",
     "fit_temperature",
@@ -52,13 +61,18 @@ class CalibrationBins:
         Share of correct top-label predictions per bin, shape (n_bins,); NaN for an
         empty bin.
     confidence : NDArray
-        Mean top-label confidence per bin, shape (n_bins,); NaN for an empty bin.
+        Mean top-label confidence per bin, shape (n_bins,); NaN for an empty bin (one
+        without samples, or whose samples all weigh 0).
+    weights : NDArray or None
+        Total sample weight per bin, shape (n_bins,), when the table was built with
+        ``sample_weight``; None means every sample weighs 1 (the weights are the counts).
     """
 
     edges: NDArray[np.float64]
     counts: NDArray[np.int64]
     accuracy: NDArray[np.float64]
     confidence: NDArray[np.float64]
+    weights: NDArray[np.float64] | None = None
 
     @property
     def n_samples(self) -> int:
@@ -68,14 +82,15 @@ class CalibrationBins:
     @property
     def ece(self) -> float:
         """Expected calibration error of the table; see :func:`expected_calibration_error`."""
-        filled = self.counts > 0
-        weights = self.counts[filled] / self.n_samples
+        mass = self.counts if self.weights is None else self.weights
+        filled = mass > 0
+        weights = mass[filled] / mass.sum()
         return float(np.sum(weights * np.abs(self.accuracy[filled] - self.confidence[filled])))
 
 
 def _top_label(
     y_true: ArrayLike, proba: ArrayLike, labels: ArrayLike | None
-) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+) -> tuple[NDArray[np.floating], NDArray[np.bool_]]:
     """Validate as :func:`cross_entropy` does; return top-label confidence and correctness."""
     p, true_columns = _validated_columns(y_true, proba, labels)
     predicted = _predicted_columns(p)  # ties go to the first column
@@ -88,6 +103,7 @@ def calibration_bins(
     *,
     n_bins: int = 15,
     labels: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
 ) -> CalibrationBins:
     r"""Sort predictions into equal-width confidence bins and measure each bin's accuracy.
 
@@ -115,34 +131,48 @@ def calibration_bins(
     proba : array-like of shape (n_samples,) or (n_samples, n_classes)
         Predicted probabilities, with the conventions of
         :func:`cross_entropy`: a 1D array is the
-        probability of the positive (greater) class, so the top-label confidence is
-        :math:`\max(p, 1 - p)`; the columns of a 2D array follow the sorted classes.
-        On ties the first column is predicted.
+        probability of the positive class (1, or ``labels[1]``), so the top-label confidence is
+        :math:`\max(p, 1 - p)`; column ``j`` of a 2D array belongs to class ``j``
+        (or ``labels[j]``). On ties the first column is predicted.
     n_bins : int, default=15
         Number of equal-width bins (15 as in Guo et al.), at least 1.
     labels : array-like of shape (n_classes,), optional
-        All the classes, when ``y_true`` does not contain every one of them.
+        The classes in column order, needed for labels other than ``0 .. n_classes - 1``;
+        as in :func:`~lossacc_helpers.cross_entropy`.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights: each bin's accuracy and confidence become weighted means,
+        and the bins are weighted by their total weight.
 
     Returns
     -------
     CalibrationBins
         ``edges``, ``counts``, ``accuracy`` and ``confidence`` per bin (NaN where a bin
         is empty: a binary model's top-label confidence is never below 0.5, so its lower
-        bins stay empty).
+        bins stay empty), and ``weights``, the total weight per bin, with ``sample_weight``.
 
     Raises
     ------
     ValueError
         On the inputs :func:`cross_entropy` rejects
-        (empty, NaN, mismatched lengths, probabilities outside [0, 1], wrong number of
-        columns, unknown labels), or ``n_bins`` below 1.
+        (empty, NaN, mismatched lengths, probabilities outside [0, 1], labels that are
+        not column indices without ``labels``, unknown labels, bad weights), or
+        ``n_bins`` below 1.
     TypeError
-        On non-numeric probabilities or a non-integer ``n_bins``.
+        On non-numeric probabilities, labels that are not labels, or a non-integer
+        ``n_bins``.
 
     Warns
     -----
     UserWarning
         When rows of a 2D ``proba`` do not sum to one.
+
+    Notes
+    -----
+    :func:`sklearn.calibration.calibration_curve` bins the probability of the positive
+    class of a binary problem; this table bins the top-label confidence of any number of
+    classes (Guo et al.). For binary input the two agree where every probability is at
+    least 1/2, and in general this table is ``calibration_curve(correct, confidence)``.
+    The labels follow the rule of :func:`cross_entropy` (scikit-learn uses ``pos_label``).
 
     Examples
     --------
@@ -154,20 +184,26 @@ def calibration_bins(
     """
     n_bins = int(check_scalar(n_bins, "n_bins", low=1, integer=True))
     confidence, correct = _top_label(y_true, proba, labels)
+    w = check_sample_weight(sample_weight, len(confidence))
     edges = np.linspace(0.0, 1.0, n_bins + 1)
     # searchsorted "left" on the inner edges puts a value equal to an edge in the bin
     # below it: bins are (lo, hi], and 0 falls in the first bin.
     index = np.searchsorted(edges[1:-1], confidence, side="left")
     counts = np.bincount(index, minlength=n_bins)
+    mass = counts if w is None else np.bincount(index, weights=w, minlength=n_bins)
+    hits = correct if w is None else correct * w
+    sure = confidence if w is None else confidence * w
     with np.errstate(invalid="ignore", divide="ignore"):
-        bin_accuracy = np.bincount(index, weights=correct, minlength=n_bins) / counts
-        bin_confidence = np.bincount(index, weights=confidence, minlength=n_bins) / counts
-    empty = counts == 0
+        bin_accuracy = np.bincount(index, weights=hits, minlength=n_bins) / mass
+        bin_confidence = np.bincount(index, weights=sure, minlength=n_bins) / mass
+    empty = mass == 0  # no sample, or only samples of weight 0
     bin_accuracy[empty] = np.nan
     bin_confidence[empty] = np.nan
-    for values in (edges, counts, bin_accuracy, bin_confidence):
-        values.setflags(write=False)
-    return CalibrationBins(edges, counts, bin_accuracy, bin_confidence)
+    weights = None if w is None else mass
+    for values in (edges, counts, bin_accuracy, bin_confidence, weights):
+        if values is not None:
+            values.setflags(write=False)
+    return CalibrationBins(edges, counts, bin_accuracy, bin_confidence, weights)
 
 
 def expected_calibration_error(
@@ -176,6 +212,7 @@ def expected_calibration_error(
     *,
     n_bins: int = 15,
     labels: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
 ) -> float:
     r"""Compute the expected calibration error (ECE), the mean confidence-accuracy gap.
 
@@ -201,7 +238,10 @@ def expected_calibration_error(
     n_bins : int, default=15
         Number of equal-width bins.
     labels : array-like of shape (n_classes,), optional
-        All the classes, when ``y_true`` does not contain every one of them.
+        The classes in column order, as in :func:`calibration_bins`.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights, as in :func:`calibration_bins`: with integer weights the
+        ECE equals that of the samples repeated as often as their weight.
 
     Returns
     -------
@@ -221,7 +261,10 @@ def expected_calibration_error(
     >>> round(expected_calibration_error([1, 0, 1, 0], [0.9, 0.7, 0.6, 0.9], n_bins=5), 4)
     0.475
     """
-    return calibration_bins(y_true, proba, n_bins=n_bins, labels=labels).ece
+    table = calibration_bins(
+        y_true, proba, n_bins=n_bins, labels=labels, sample_weight=sample_weight
+    )
+    return table.ece
 
 
 def reliability_diagram(
@@ -230,6 +273,7 @@ def reliability_diagram(
     *,
     n_bins: int = 15,
     labels: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
     ax: Axes | None = None,
     label: str | None = None,
     show_counts: bool = True,
@@ -252,7 +296,9 @@ def reliability_diagram(
     n_bins : int, default=15
         Number of equal-width bins.
     labels : array-like of shape (n_classes,), optional
-        All the classes, when ``y_true`` does not contain every one of them.
+        The classes in column order, as in :func:`calibration_bins`.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights, as in :func:`calibration_bins`.
     ax : Axes, optional
         The matplotlib Axes to draw on; by default a new figure.
     label : str, optional
@@ -278,10 +324,12 @@ def reliability_diagram(
     check_axes(ax)
     if not isinstance(show_counts, bool | np.bool_):
         raise TypeError(f"show_counts must be True or False, got {type(show_counts).__name__}.")
-    table = calibration_bins(y_true, proba, n_bins=n_bins, labels=labels)
+    table = calibration_bins(
+        y_true, proba, n_bins=n_bins, labels=labels, sample_weight=sample_weight
+    )
     if ax is None:
         _, ax = plt.subplots(figsize=(5.0, 4.6))
-    filled = table.counts > 0
+    filled = ~np.isnan(table.accuracy)
     left = table.edges[:-1][filled]
     width = float(table.edges[1] - table.edges[0])
     acc = table.accuracy[filled]
@@ -337,37 +385,41 @@ def reliability_diagram(
 
 
 def softmax(logits: ArrayLike, *, temperature: float = 1.0) -> NDArray[np.float64]:
-    r"""Probabilities from logits, divided by a temperature first; numerically stable.
+    r"""Probabilities from logits, divided by a temperature first; overflow-safe.
 
     .. math::
 
-        p_{ik} = \frac{e^{z_{ik}/T - m_i}}{\sum_j e^{z_{ij}/T - m_i}},
-        \qquad m_i = \max_j z_{ij}/T.
+        p_{ik} = \frac{e^{(z_{ik} - m_i)/T}}{\sum_j e^{(z_{ij} - m_i)/T}},
+        \qquad m_i = \max_j z_{ij}.
 
-    Subtracting the row maximum keeps every exponent at or below zero, so nothing
-    overflows. :math:`T > 1` softens the probabilities, :math:`T < 1` sharpens them; the
-    largest logit stays the largest, so the predicted class does not change. Taught in
-    chapter 6 ("Chapter 6: calibration and overconfidence").
+    The row maximum is subtracted *before* dividing by :math:`T`, so every exponent is at
+    or below zero and nothing overflows, even when :math:`z/T` itself would
+    (``softmax([[1e308, 0]], temperature=0.5)`` is ``[[1, 0]]``). :math:`T > 1` softens
+    the probabilities, :math:`T < 1` sharpens them; the largest logit stays the largest,
+    so the predicted class does not change. Taught in chapter 6 ("Chapter 6: calibration
+    and overconfidence").
 
     Parameters
     ----------
-    logits : array-like of shape (n_samples,) or (n_samples, n_classes)
-        Unnormalised scores. A 1D array holds binary log-odds, as in
-        :func:`cross_entropy_from_logits`, and the
-        result is then the probability of class 1 (the logistic sigmoid of
-        :math:`z/T`).
+    logits : array-like of shape (n_classes,) or (n_samples, n_classes)
+        Unnormalised scores. The softmax is taken along the last axis: a 1D array is one
+        distribution (as :func:`scipy.special.softmax` and PyTorch's ``softmax(dim=-1)``
+        do), a 2D array one distribution per row. For binary log-odds :math:`z` use
+        :func:`scipy.special.expit` of :math:`z / T`, or the softmax of
+        ``np.column_stack([np.zeros_like(z), z])``.
     temperature : float, default=1.0
         The temperature :math:`T > 0`.
 
     Returns
     -------
-    ndarray of shape (n_samples,) or (n_samples, n_classes)
-        Same shape as ``logits``; rows of a 2D result sum to one.
+    ndarray of the shape of ``logits``
+        Each distribution (the vector, or each row) sums to one.
 
     Raises
     ------
     ValueError
-        On empty, NaN or infinite logits, or a temperature that is not positive.
+        On empty, NaN or infinite logits, more than 2 dimensions, or a temperature that
+        is not positive.
     TypeError
         On non-numeric logits or temperature.
 
@@ -376,27 +428,71 @@ def softmax(logits: ArrayLike, *, temperature: float = 1.0) -> NDArray[np.float6
     >>> softmax([[1000.0, 1000.0, 0.0]]).round(3)
     array([[0.5, 0.5, 0. ]])
     >>> softmax([0.0, 2.0], temperature=2.0).round(4)
-    array([0.5   , 0.7311])
+    array([0.2689, 0.7311])
+    >>> softmax([[1e308, 0.0]], temperature=0.5)
+    array([[1., 0.]])
     """
     z = as_float_array(logits, "logits", ndim=(1, 2))
     t = check_scalar(temperature, "temperature", low=0, include_low=False)
-    binary = z.ndim == 1
-    if binary:
-        z = np.stack([np.zeros_like(z), z], axis=1)
-    if z.shape[1] < 2:
-        raise ValueError(
-            "logits has 1 column; give one column per class, or a 1D array of log-odds."
-        )
-    scaled = z / t
-    shifted = np.exp(scaled - scaled.max(axis=1, keepdims=True))
-    proba = shifted / shifted.sum(axis=1, keepdims=True)
-    return proba[:, 1] if binary else proba
+    with np.errstate(over="ignore"):  # z - max may overflow to -inf: its exp is then 0
+        scaled = (z - z.max(axis=-1, keepdims=True)) / t
+    np.exp(scaled, out=scaled)
+    scaled /= scaled.sum(axis=-1, keepdims=True)
+    return scaled
+
+
+class TemperatureFitWarning(UserWarning):
+    r""":func:`fit_temperature` found no trustworthy optimum, or was given probabilities.
+
+    Raised when the optimum lies at a bound of the search, when the cross-entropy is flat
+    there (for instance separable logits, whose loss falls to 0 as :math:`T \to 0`), or
+    when the input looks like probabilities rather than logits. Catch it with
+    ``warnings.catch_warnings`` or ``pytest.warns(TemperatureFitWarning)``.
+    """
+
+
+def _check_bounds(bounds: object) -> tuple[float, float]:
+    if isinstance(bounds, str) or not hasattr(bounds, "__len__") or len(bounds) != 2:
+        raise TypeError(f"bounds must be a pair (low, high), got {bounds!r}.")
+    low = check_scalar(bounds[0], "bounds[0]", low=0, include_low=False)
+    high = check_scalar(bounds[1], "bounds[1]", low=0, include_low=False)
+    if not low < high:
+        raise ValueError(f"bounds must be increasing, low < high; got {bounds!r}.")
+    return low, high
+
+
+def _warn_if_probabilities(z: NDArray[np.floating]) -> None:
+    """Warn when ``z`` looks like probabilities: every value in [0, 1], rows summing to 1."""
+    if z.min() < 0 or z.max() > 1:
+        return
+    if z.ndim == 2 and not np.allclose(z.sum(axis=1), 1.0, rtol=0, atol=1e-6):
+        return
+    what = "rows of probabilities (in [0, 1], summing to 1)" if z.ndim == 2 else "in [0, 1]"
+    fix = "np.log(proba)" if z.ndim == 2 else "scipy.special.logit(proba)"
+    warnings.warn(
+        f"logits are all {what}: they look like probabilities, not logits. Temperature "
+        f"scaling divides logits; pass {fix} instead (softmax(log p / T) rescales p).",
+        TemperatureFitWarning,
+        stacklevel=external_stacklevel(),
+    )
+
+
+def _all_correct(z: NDArray[np.floating], columns: NDArray[np.intp]) -> bool:
+    """Whether every sample's true column has the strictly largest logit (1D: the right sign)."""
+    if z.ndim == 1:
+        return bool(np.all(np.where(columns == 1, z, -z) > 0))
+    true_score = np.take_along_axis(z, columns[:, None], axis=1)[:, 0]
+    others = z.copy()
+    np.put_along_axis(others, columns[:, None], -np.inf, axis=1)
+    return bool(np.all(true_score > others.max(axis=1)))
 
 
 def fit_temperature(
-    logits: ArrayLike,
     y_true: ArrayLike,
+    logits: ArrayLike,
     *,
+    labels: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
     bounds: tuple[float, float] = (0.05, 20.0),
 ) -> float:
     r"""Fit the temperature that minimises the cross-entropy of ``softmax(logits / T)``.
@@ -407,20 +503,26 @@ def fit_temperature(
             \Big(\ln \sum_k e^{z_{ik}/T} - z_{i y_i}/T\Big),
 
     found by a bounded scalar search (:func:`scipy.optimize.minimize_scalar`) over
-    :math:`\ln T`, with the loss computed through log-sum-exp by
-    :func:`cross_entropy_from_logits`. This is the
-    temperature scaling of Guo, Pleiss, Sun and Weinberger (2017), "On Calibration of
-    Modern Neural Networks", *ICML*: one parameter fitted on held-out data (never the
-    training set), :math:`\hat T > 1` for an overconfident model. Dividing every logit by
-    the same :math:`T` keeps their order, so predictions and accuracy do not change.
-    Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
+    :math:`\ln T`, with the loss computed as in
+    :func:`~lossacc_helpers.cross_entropy_from_logits`. This is the temperature scaling
+    of Guo, Pleiss, Sun and Weinberger (2017), "On Calibration of Modern Neural Networks",
+    *ICML*: one parameter fitted on held-out data (never the training set),
+    :math:`\hat T > 1` for an overconfident model. Dividing every logit by the same
+    :math:`T` keeps their order, so predictions and accuracy do not change. Taught in
+    chapter 6 ("Chapter 6: calibration and overconfidence").
 
     Parameters
     ----------
+    y_true : array-like of shape (n_samples,)
+        True class labels, by the label rule of :func:`~lossacc_helpers.cross_entropy`:
+        integers ``0 .. n_classes - 1`` (binary: 0 and 1), or any labels listed in
+        ``labels``.
     logits : array-like of shape (n_samples,) or (n_samples, n_classes)
         Validation logits; a 1D array holds binary log-odds.
-    y_true : array-like of shape (n_samples,)
-        Integer class indices in ``0 .. n_classes - 1`` (binary: 0 or 1).
+    labels : array-like of shape (n_classes,), optional
+        The classes in column order.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights of the samples in the fitted cross-entropy.
     bounds : tuple of float, optional
         The interval searched, :math:`(T_{\min}, T_{\max})` with
         :math:`0 < T_{\min} < T_{\max}`; default (0.05, 20.0).
@@ -428,39 +530,60 @@ def fit_temperature(
     Returns
     -------
     float
-        The fitted temperature.
+        The fitted temperature; ``bounds[0]`` when every sample is already classified
+        correctly (then the loss keeps falling as :math:`T \to 0` and has no minimum).
 
     Raises
     ------
     ValueError
-        On the inputs :func:`cross_entropy_from_logits`
-        rejects, or on bounds that are not two positive increasing numbers.
+        On the inputs :func:`~lossacc_helpers.cross_entropy_from_logits` rejects, or on
+        bounds that are not two positive increasing numbers.
     TypeError
         On non-numeric logits or bounds.
 
     Warns
     -----
-    UserWarning
-        When the optimum lies at a bound of the interval (widen ``bounds``).
+    TemperatureFitWarning
+        When every sample is classified correctly (the objective decreases toward 0 at
+        the lower bound: separable or training data), when the optimum lies at a bound
+        or the objective is flat around it, and when ``logits`` look like probabilities.
+
+    Notes
+    -----
+    The arguments are data first, ``fit_temperature(y_true, logits)``, like every metric
+    of the package and of scikit-learn; an error about ``y_true`` says so when the two
+    look swapped.
 
     Examples
     --------
     >>> logits = [[4.0, 0.0], [3.0, 0.0], [0.0, 5.0], [2.0, 0.0], [0.0, 4.0]]
-    >>> t = fit_temperature(logits, [0, 1, 1, 0, 0])
+    >>> t = fit_temperature([0, 1, 1, 0, 0], logits)
     >>> bool(t > 1)
     True
     """
-    if isinstance(bounds, str) or not hasattr(bounds, "__len__") or len(bounds) != 2:
-        raise TypeError(f"bounds must be a pair (low, high), got {bounds!r}.")
-    low = check_scalar(bounds[0], "bounds[0]", low=0, include_low=False)
-    high = check_scalar(bounds[1], "bounds[1]", low=0, include_low=False)
-    if not low < high:
-        raise ValueError(f"bounds must be increasing, low < high; got {bounds!r}.")
-    z = as_float_array(logits, "logits", ndim=(1, 2))
-    cross_entropy_from_logits(y_true, z)  # validates y_true and logits once, up front
+    low, high = _check_bounds(bounds)
+    try:
+        z, columns = _validated_logits(y_true, logits, labels)
+    except (ValueError, TypeError) as err:
+        if "y_true" in str(err) and np.ndim(logits) == 1:
+            raise type(err)(
+                f"{err} Note the order of the arguments: fit_temperature(y_true, logits)."
+            ) from None
+        raise
+    w = check_sample_weight(sample_weight, len(z))
+    _warn_if_probabilities(z)
+    if _all_correct(z, columns):
+        warnings.warn(
+            "Every sample is classified correctly, so the cross-entropy keeps falling as "
+            f"T -> 0 (it underflows to 0) and has no minimum; returning the lower bound "
+            f"{low:g}. Fit the temperature on held-out data, where some predictions are wrong.",
+            TemperatureFitWarning,
+            stacklevel=external_stacklevel(),
+        )
+        return low
 
     def loss(log_t: float) -> float:
-        return cross_entropy_from_logits(y_true, z / np.exp(log_t))
+        return weighted_mean(_logit_losses(z / np.exp(log_t), columns), w)
 
     result = minimize_scalar(
         loss,
@@ -473,7 +596,14 @@ def fit_temperature(
         warnings.warn(
             f"The fitted temperature {temperature:.4g} lies at a bound of {bounds!r}; the "
             "optimum may be outside. Widen bounds=...",
-            UserWarning,
-            stacklevel=2,
+            TemperatureFitWarning,
+            stacklevel=external_stacklevel(),
+        )
+    elif loss(result.x - 0.01) == loss(result.x) == loss(result.x + 0.01):
+        warnings.warn(
+            f"The cross-entropy is flat around the fitted temperature {temperature:.4g} "
+            "(it does not change within 1 %): the optimum is not determined.",
+            TemperatureFitWarning,
+            stacklevel=external_stacklevel(),
         )
     return temperature

@@ -58,7 +58,7 @@ def plot_true_class_proba(
     proba : array-like of shape (n_samples,) or (n_samples, n_classes)
         Predicted probabilities, as for :func:`~lossacc_helpers.cross_entropy`.
     labels : array-like, optional
-        All the classes, as for :func:`~lossacc_helpers.cross_entropy`.
+        The classes in column order, as for :func:`~lossacc_helpers.cross_entropy`.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure when None.
     title : str, optional
@@ -139,7 +139,8 @@ def plot_loss_accuracy_region(
         If a model's accuracy is outside [0, 1] or its loss is negative or below the
         bound (such a model cannot exist: the numbers are wrong).
     TypeError
-        If a model is not a pair of numbers, or ``ax`` is not an Axes.
+        If ``models`` is not a mapping (a list of pairs, say), a model is not a pair of
+        numbers, or ``ax`` is not an Axes.
 
     Examples
     --------
@@ -147,6 +148,11 @@ def plot_loss_accuracy_region(
     >>> ax.get_xlabel()
     'accuracy'
     """
+    if models is not None and not isinstance(models, Mapping):
+        raise TypeError(
+            f"models must be a mapping from a name to a pair (accuracy, loss), got "
+            f"{type(models).__name__} {models!r}; for example {{'model': (0.9, 0.3)}}."
+        )
     points = {}
     for name, pair in (models or {}).items():
         if not isinstance(pair, tuple | list) or len(pair) != 2:

@@ -6,6 +6,10 @@ gradient methods cannot minimise it. Training minimises a *surrogate* instead: a
 real score) that is small for large positive margins and, for most surrogates, convex.
 Every loss here is lower-is-better. Chapter 4 ("Surrogate losses") teaches them.
 
+The per-margin functions :math:`\phi(z)` themselves are in :mod:`lossacc_helpers.margin`
+(``margin.hinge(z)``); the metrics of labels and scores are :func:`hinge_loss` and
+:func:`multiclass_hinge`.
+
 :data:`SURROGATES` maps a name to a :class:`MarginLoss`, which carries the loss, its
 derivative, its averaged form and the properties chapter 4 compares (convex, bounds the 0-1
 loss, classification-calibrated), together with the two functions of Bartlett, Jordan and
@@ -22,10 +26,10 @@ their minima over all functions. Driving the surrogate risk to its minimum there
 the error rate to the Bayes error when :math:`\psi(\theta) > 0` for every :math:`\theta > 0`.
 
 The theorem concerns a classifier that predicts one of the labels everywhere, also where
-:math:`f(x) = 0`. :func:`zero_one` counts a score of exactly 0 as a mistake for *both*
-labels, so a risk :math:`R` computed with it satisfies the inequality for scores that are
-never exactly 0 (with :math:`f \equiv 0` and :math:`\eta = \frac12` the hinge loss is
-already optimal while that :math:`R` is :math:`\frac12` above :math:`R^*`).
+:math:`f(x) = 0`. :func:`lossacc_helpers.margin.zero_one` counts a score of exactly 0 as a
+mistake for *both* labels, so a risk :math:`R` computed with it satisfies the inequality for
+scores that are never exactly 0 (with :math:`f \equiv 0` and :math:`\eta = \frac12` the hinge loss
+is already optimal while that :math:`R` is :math:`\frac12` above :math:`R^*`).
 """
 
 from __future__ import annotations
@@ -36,32 +40,22 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from . import _margin_losses as ml
-from ._margin_losses import (
-    exponential,
-    hinge,
-    logistic,
-    modified_huber,
-    perceptron,
-    squared,
-    squared_hinge,
-    zero_one,
+from ._validation import (
+    as_float_array,
+    as_label_array,
+    check_consistent_length,
+    check_sample_weight,
+    class_columns,
+    weighted_mean,
 )
-from ._validation import as_float_array, as_label_array, check_consistent_length
 from .bounds import _scalar_or_array
 
 __all__ = [
     "SURROGATES",
     "MarginLoss",
-    "exponential",
-    "hinge",
-    "logistic",
+    "hinge_loss",
     "margins",
-    "modified_huber",
     "multiclass_hinge",
-    "perceptron",
-    "squared",
-    "squared_hinge",
-    "zero_one",
 ]
 
 
@@ -71,29 +65,6 @@ def _unit_interval(x: ArrayLike, name: str) -> NDArray[np.floating]:
     if np.any(outside):
         raise ValueError(f"{name} must be in [0, 1], found {values[outside].ravel()[0].item()!r}.")
     return values
-
-
-def _is_numeric(labels: NDArray) -> bool:
-    return bool(np.issubdtype(labels.dtype, np.number) or labels.dtype == bool)
-
-
-def _checked_classes(labels: ArrayLike, y: NDArray) -> NDArray:
-    """Validate ``labels`` (distinct, same kind as ``y``, covering ``y``), in the given order."""
-    classes = as_label_array(labels, "labels")
-    if len(np.unique(classes)) != len(classes):
-        raise ValueError(f"labels must not repeat a class, got {classes.tolist()}.")
-    if _is_numeric(classes) != _is_numeric(y):
-        raise TypeError(
-            f"y_true holds {y.dtype} labels and labels holds {classes.dtype} labels; "
-            "labels of different types never match. Use the same kind of labels for both."
-        )
-    unknown = ~np.isin(y, classes)
-    if np.any(unknown):
-        raise ValueError(
-            f"y_true contains labels not in labels: {np.unique(y[unknown]).tolist()}; "
-            f"expected one of {classes.tolist()}."
-        )
-    return classes
 
 
 def margins(
@@ -111,15 +82,15 @@ def margins(
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        Binary labels: :math:`\{-1, +1\}`, :math:`\{0, 1\}` (the positive class is 1, even
-        when only one of the two occurs), or any two labels, of which the greater is
-        positive unless ``labels`` says otherwise.
+        Binary labels, by the label rule of :func:`~lossacc_helpers.cross_entropy` for a
+        1D input: :math:`\{0, 1\}` or :math:`\{-1, +1\}` (the positive class is 1), or any
+        two labels named by ``labels``.
     scores : array-like of shape (n_samples,)
         Real scores :math:`f(x_i)`, positive for the positive class (a decision function or
         log-odds, not a probability).
     labels : array-like of shape (2,), optional
-        ``[negative, positive]``, in that order. Required when ``y_true`` holds a single
-        label other than -1, 0 and 1.
+        ``[negative, positive]``: the classes in the order of the two columns a 1D score
+        stands for. Required for labels other than 0/1 and -1/+1.
 
     Returns
     -------
@@ -129,10 +100,11 @@ def margins(
     ------
     ValueError
         On empty input, mismatched lengths, 2D input, NaN or infinite scores or labels,
-        more than two classes, ``labels`` not giving two distinct classes, labels missing
-        from ``labels``, or a single unknown class without ``labels``.
+        labels other than 0/1 and -1/+1 without ``labels``, ``labels`` not giving two
+        distinct classes, or labels missing from ``labels``.
     TypeError
-        On non-numeric scores, or labels of a different kind than ``y_true``.
+        On non-numeric scores, labels that are not labels, or ``labels`` of a different
+        kind than ``y_true``.
 
     Examples
     --------
@@ -144,36 +116,77 @@ def margins(
     y = as_label_array(y_true, "y_true")
     s = as_float_array(scores, "scores", ndim=1)
     check_consistent_length(y_true=y, scores=s)
-    if labels is not None:
-        classes = _checked_classes(labels, y)
-        if len(classes) != 2:
-            raise ValueError(
-                f"labels must give exactly two classes, [negative, positive], "
-                f"got {len(classes)}: {classes.tolist()}."
-            )
-        positive = y == classes[1]
-    else:
-        found = np.unique(y)
-        if len(found) > 2:
-            raise ValueError(
-                f"y_true has {len(found)} classes {found.tolist()}; margins need binary labels. "
-                "For multiclass scores use multiclass_hinge."
-            )
-        values = set(found.tolist())
-        if _is_numeric(found) and (values <= {-1, 1} or values <= {0, 1}):
-            positive = y == 1
-        elif len(found) == 1:
-            raise ValueError(
-                f"y_true contains only one label ({found.tolist()[0]!r}), so the positive class is "
-                "ambiguous. Pass both classes with labels=[negative, positive]."
-            )
-        else:
-            positive = y == found[1]
+    positive = class_columns(y, 2, labels, columns="scores", one_column=True) == 1
     return np.where(positive, s, -s)
 
 
+def hinge_loss(
+    y_true: ArrayLike,
+    scores: ArrayLike,
+    *,
+    labels: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
+) -> float:
+    r"""Mean hinge loss of binary (or multiclass) scores, the loss of the SVM; lower is better.
+
+    .. math::
+
+        \frac{1}{n}\sum_{i=1}^{n} \max\big(0,\ 1 - y_i f(x_i)\big),
+        \qquad y_i \in \{-1, +1\},
+
+    the mean of :func:`lossacc_helpers.margin.hinge` over the :func:`margins` (a weighted
+    mean with ``sample_weight``). For 2D scores, one column per class, this is
+    :func:`multiclass_hinge`. The counterpart of :func:`sklearn.metrics.hinge_loss`.
+    See chapter 4.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True labels: for 1D scores 0/1 or -1/+1, or the two classes named by ``labels``;
+        for 2D scores as in :func:`multiclass_hinge`.
+    scores : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Real scores (a decision function), positive for the positive class.
+    labels : array-like, optional
+        The classes in column order: ``[negative, positive]`` for 1D scores.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights; the result is the weighted mean.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`margins` (1D scores) or :func:`multiclass_hinge` (2D scores), and on
+        bad weights.
+
+    Notes
+    -----
+    scikit-learn infers the two classes from ``y_true`` (the greater is positive): with
+    labels 0/1 or -1/+1 the results agree, other labels need ``labels=`` here. When
+    ``y_true`` holds a single class scikit-learn's binarizer makes every sample negative;
+    here label 1 is positive whatever the batch holds.
+
+    Examples
+    --------
+    >>> hinge_loss([0, 1, 1, 0], [-2.0, 0.5, -1.0, 0.0])
+    0.875
+    >>> hinge_loss([-1, 1], [0.5, 2.0], sample_weight=[3, 1])
+    1.125
+    """
+    if np.ndim(scores) == 2 and np.shape(scores)[1] > 1:
+        return multiclass_hinge(y_true, scores, labels=labels, sample_weight=sample_weight)
+    z = margins(y_true, np.ravel(scores) if np.ndim(scores) == 2 else scores, labels=labels)
+    return weighted_mean(ml._phi_hinge(z), check_sample_weight(sample_weight, len(z)))
+
+
 def multiclass_hinge(
-    y_true: ArrayLike, scores: ArrayLike, *, labels: ArrayLike | None = None
+    y_true: ArrayLike,
+    scores: ArrayLike,
+    *,
+    labels: ArrayLike | None = None,
+    sample_weight: ArrayLike | None = None,
 ) -> float:
     r"""Mean multiclass hinge loss of Crammer and Singer (2001); lower is better.
 
@@ -190,12 +203,14 @@ def multiclass_hinge(
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        True class labels.
+        True class labels: integers ``0 .. n_classes - 1``, or any labels listed in
+        ``labels``.
     scores : array-like of shape (n_samples, n_classes)
-        One real score per class; column ``j`` belongs to the ``j``-th class in sorted
-        order (of ``labels`` if given, else of ``y_true``), as in scikit-learn.
+        One real score per class; column ``j`` belongs to class ``j`` (or ``labels[j]``).
     labels : array-like of shape (n_classes,), optional
-        All the classes, when ``y_true`` does not contain every one of them.
+        The classes in column order, as in :func:`~lossacc_helpers.cross_entropy`.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights; the result is the weighted mean.
 
     Returns
     -------
@@ -205,9 +220,17 @@ def multiclass_hinge(
     ------
     ValueError
         On empty, NaN or infinite input, mismatched lengths, 1D scores, fewer than 2
-        columns, a number of classes that does not match the columns, or unknown labels.
+        columns, labels that are not column indices without ``labels``, a ``labels`` that
+        does not name one class per column, unknown labels, or bad weights.
     TypeError
-        On non-numeric scores, or labels of a different kind than ``y_true``.
+        On non-numeric scores, labels that are not labels, or ``labels`` of a different
+        kind than ``y_true``.
+
+    Notes
+    -----
+    scikit-learn maps labels to columns through the sorted unique values of ``labels``
+    (or of ``y_true``); here integer labels are the column indices and other labels
+    need ``labels=``, read in the order given.
 
     Examples
     --------
@@ -220,25 +243,22 @@ def multiclass_hinge(
     if s.ndim == 1:
         raise ValueError(
             "scores is 1D; multiclass_hinge needs one column per class, shape (n_samples, "
-            "n_classes). For binary scores use SURROGATES['hinge'].mean_loss(y_true, scores)."
+            "n_classes). For binary scores use hinge_loss(y_true, scores)."
         )
     check_consistent_length(y_true=y, scores=s)
     n_rows, n_columns = s.shape
     if n_columns < 2:
-        raise ValueError(f"scores has {n_columns} column; give one column per class (at least 2).")
-    classes = np.unique(y) if labels is None else np.sort(_checked_classes(labels, y))
-    if len(classes) != n_columns:
-        found = "labels gives" if labels is not None else "y_true has"
         raise ValueError(
-            f"{found} {len(classes)} classes {classes.tolist()} but scores has {n_columns} "
-            "columns. Pass every class with labels=[...]; the columns follow their sorted order."
+            f"scores has {n_columns} column; give one column per class (at least 2), or use "
+            "hinge_loss(y_true, scores.ravel()) for binary scores."
         )
+    column = class_columns(y, n_columns, labels, columns="scores")
     rows = np.arange(n_rows)
-    column = np.searchsorted(classes, y)
     true_score = s[rows, column]
     others = s.copy()
     others[rows, column] = -np.inf
-    return float(np.mean(np.maximum(0.0, 1.0 + others.max(axis=1) - true_score)))
+    losses = np.maximum(0.0, 1.0 + others.max(axis=1) - true_score)
+    return weighted_mean(losses, check_sample_weight(sample_weight, n_rows))
 
 
 def _conditional_risk(phi: ml.Elementwise, eta: NDArray, f: NDArray) -> NDArray:
@@ -363,13 +383,20 @@ class MarginLoss:
         return ml.evaluate(self._dphi, ml.as_values(z, "z"))
 
     def mean_loss(
-        self, y_true: ArrayLike, scores: ArrayLike, *, labels: ArrayLike | None = None
+        self,
+        y_true: ArrayLike,
+        scores: ArrayLike,
+        *,
+        labels: ArrayLike | None = None,
+        sample_weight: ArrayLike | None = None,
     ) -> float:
         r"""Mean loss over samples, the empirical :math:`\phi`-risk; lower is better.
 
         .. math::
 
-            \hat R_\phi(f) = \frac{1}{n}\sum_{i=1}^{n} \phi\big(y_i f(x_i)\big).
+            \hat R_\phi(f) = \frac{1}{n}\sum_{i=1}^{n} \phi\big(y_i f(x_i)\big)
+
+        (a weighted mean with ``sample_weight``).
 
         Parameters
         ----------
@@ -379,6 +406,8 @@ class MarginLoss:
             Real scores, positive for the positive class.
         labels : array-like of shape (2,), optional
             ``[negative, positive]``, as in :func:`margins`.
+        sample_weight : array-like of shape (n_samples,), optional
+            Non-negative weights; the result is the weighted mean.
 
         Returns
         -------
@@ -395,8 +424,9 @@ class MarginLoss:
         0.875
         """
         z = margins(y_true, scores, labels=labels)
+        w = check_sample_weight(sample_weight, len(z))
         with np.errstate(over="ignore"):
-            return float(np.mean(self._phi(z)))
+            return weighted_mean(self._phi(z), w)
 
     def conditional_risk(self, eta: ArrayLike, f: ArrayLike) -> float | NDArray[np.floating]:
         r"""Compute the expected loss of a score :math:`f` where :math:`P(y = 1 \mid x) = \eta`.

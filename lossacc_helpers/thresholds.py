@@ -18,6 +18,7 @@ from ._validation import (
     as_label_array,
     check_consistent_length,
     check_probabilities,
+    is_numeric_labels,
 )
 
 __all__ = ["accuracy_by_threshold"]
@@ -32,7 +33,14 @@ def _positive_mask(y: NDArray, pos_label: object) -> NDArray[np.bool_]:
             f"{classes.tolist()}. Accuracy by threshold needs samples of both classes."
         )
     if pos_label is None:
-        return y == classes[1]
+        found = set(classes.tolist())
+        if not is_numeric_labels(y) or not (found == {0, 1} or found == {-1, 1}):
+            raise ValueError(
+                f"y_true holds the classes {classes.tolist()}; without pos_label only 0/1 and "
+                "-1/+1 say which class proba belongs to (1). Name the positive class with "
+                f"pos_label=..., for example pos_label={classes[1].item()!r}."
+            )
+        return y == 1
     if pos_label not in classes.tolist():
         raise ValueError(
             f"pos_label={pos_label!r} is not one of the classes of y_true {classes.tolist()}."
@@ -79,8 +87,9 @@ def accuracy_by_threshold(
         Return the balanced accuracy (the mean of the recalls of the two classes, as
         :func:`sklearn.metrics.balanced_accuracy_score`) instead of the accuracy.
     pos_label : int, str or bool, optional
-        The positive class, whose probability ``proba`` holds. Default: the greater of
-        the two labels (class 1 for labels 0 and 1).
+        The positive class, whose probability ``proba`` holds. Default: class 1, for
+        labels 0/1 or -1/+1 (the label rule of :func:`~lossacc_helpers.cross_entropy`);
+        other labels need it, as in scikit-learn.
 
     Returns
     -------
@@ -92,7 +101,8 @@ def accuracy_by_threshold(
     ValueError
         On empty, NaN or infinite input, mismatched lengths, a 2D ``proba``,
         probabilities or thresholds outside [0, 1], a ``y_true`` without exactly two
-        classes, or a ``pos_label`` that is not one of them.
+        classes, a ``pos_label`` that is not one of them, or labels other than 0/1 and
+        -1/+1 without ``pos_label``.
     TypeError
         On non-numeric probabilities or thresholds, or a ``balanced`` that is not a bool.
 

@@ -132,8 +132,8 @@ def test_ece_small_when_calibrated_and_large_when_overconfident(synthetic) -> No
 def test_string_labels_and_labels_argument() -> None:
     y = np.array(["cat", "dog", "dog"])
     proba = [[0.8, 0.1, 0.1], [0.3, 0.6, 0.1], [0.2, 0.1, 0.7]]
-    # Columns follow the sorted labels cat, dog, emu; the last prediction (emu) is wrong.
-    ece = expected_calibration_error(y, proba, n_bins=10, labels=["dog", "cat", "emu"])
+    # Columns follow labels as given: cat, dog, emu; the last prediction (emu) is wrong.
+    ece = expected_calibration_error(y, proba, n_bins=10, labels=["cat", "dog", "emu"])
     expected = (abs(1 - 0.8) + abs(1 - 0.6) + abs(0 - 0.7)) / 3
     assert_allclose(ece, expected)
 
@@ -144,11 +144,11 @@ def test_string_labels_and_labels_argument() -> None:
         (([0, 1], [0.2, 1.3]), {}, ValueError, r"proba must hold probabilities in \[0, 1\]"),
         (([0, 1, 1], [0.2, 0.3]), {}, ValueError, "inconsistent numbers of samples"),
         (([0, 1], [0.2, np.nan]), {}, ValueError, "proba contains 1 NaN"),
-        (([0, 1, 2], [0.2, 0.3, 0.4]), {}, ValueError, "proba is 1D"),
+        (([0, 1, 2], [0.2, 0.3, 0.4]), {}, ValueError, "label 2, but a 1D input"),
         (([0, 3], [[0.5, 0.5], [0.5, 0.5]]), {"labels": [0, 1]}, ValueError, "not in labels"),
-        (([0, 1, 3], [[0.5, 0.5]] * 3), {}, ValueError, "y_true has 3 classes"),
+        (([0, 1, 3], [[0.5, 0.5]] * 3), {}, ValueError, "label 3, but proba has 2 columns"),
         (([0, 1], [[0.5, 0.5], [0.5, 0.5]]), {"labels": [0, 1, 2]}, ValueError, "3 classes"),
-        (([0, 1], [[1.0], [1.0]]), {}, ValueError, "proba has 1 column"),
+        (([0, 1], [0.2, 0.3]), {"sample_weight": [1, -1]}, ValueError, "non-negative"),
         (([0, 1], ["a", "b"]), {}, TypeError, "proba must hold numbers"),
         (([0, 1], [0.2, 0.3]), {"n_bins": 0}, ValueError, r"n_bins must be in \[1, inf\]"),
         (([0, 1], [0.2, 0.3]), {"n_bins": 2.5}, TypeError, "n_bins must be an integer"),
@@ -229,10 +229,17 @@ def test_softmax_matches_scipy_and_is_stable() -> None:
     assert_allclose(huge, [[1.0, 0.0], [0.0, 1.0]])
 
 
-def test_softmax_of_one_dimensional_log_odds_is_the_sigmoid() -> None:
+def test_softmax_of_a_vector_is_one_distribution_like_scipy() -> None:
+    # Issue 12: a 1D input used to give elementwise sigmoids; scipy and PyTorch normalise it.
     z = np.array([-800.0, -2.0, 0.0, 1.5, 800.0])
-    assert_allclose(softmax(z), expit(z))
-    assert_allclose(softmax(z, temperature=0.5), expit(2 * z))
+    assert_allclose(softmax(z), scipy_softmax(z))
+    assert softmax(z).sum() == pytest.approx(1.0)
+    v = np.array([0.3, -1.0, 2.0])
+    assert_allclose(softmax(v, temperature=0.5), scipy_softmax(2 * v))
+    # Binary log-odds: the softmax of [0, z] is the sigmoid.
+    log_odds = np.array([-800.0, -2.0, 0.0, 1.5, 800.0])
+    pairs = np.column_stack([np.zeros_like(log_odds), log_odds])
+    assert_allclose(softmax(pairs)[:, 1], expit(log_odds))
 
 
 @pytest.mark.parametrize(
@@ -242,7 +249,7 @@ def test_softmax_of_one_dimensional_log_odds_is_the_sigmoid() -> None:
         ([[1.0, 2.0]], {"temperature": -1.0}, ValueError, "temperature must be in"),
         ([[1.0, 2.0]], {"temperature": "2"}, TypeError, "temperature must be a real number"),
         ([[1.0, np.inf]], {}, ValueError, "logits contains 0 NaN and 1 infinite"),
-        ([[1.0], [2.0]], {}, ValueError, "logits has 1 column"),
+        ([], {}, ValueError, "logits is empty"),
         ([[[1.0]]], {}, ValueError, "Expected 1D or 2D array for logits"),
     ],
 )
@@ -259,7 +266,7 @@ def test_recovers_a_known_temperature(synthetic, true_temperature) -> None:
     logits, labels = synthetic
     # Labels come from softmax(logits); the model reports logits * T, so dividing by
     # the fitted T should undo it.
-    fitted = fit_temperature(logits * true_temperature, labels)
+    fitted = fit_temperature(labels, logits * true_temperature)
     assert fitted == pytest.approx(true_temperature, rel=0.03)
 
 
@@ -267,14 +274,14 @@ def test_recovers_a_known_temperature_for_binary_log_odds() -> None:
     rng = np.random.default_rng(4)
     log_odds = rng.normal(0.0, 2.0, 20_000)
     labels = (rng.random(20_000) < expit(log_odds)).astype(int)
-    assert fit_temperature(4.0 * log_odds, labels) == pytest.approx(4.0, rel=0.05)
+    assert fit_temperature(labels, 4.0 * log_odds) == pytest.approx(4.0, rel=0.05)
 
 
 def test_fitted_temperature_minimises_the_loss_and_keeps_accuracy(synthetic) -> None:
     logits, labels = synthetic
     overconfident = 3.0 * logits[:3000]
     y = labels[:3000]
-    t = fit_temperature(overconfident, y)
+    t = fit_temperature(y, overconfident)
     best = cross_entropy_from_logits(y, overconfident / t)
     for other in (0.9 * t, 1.1 * t, 1.0):
         assert best < cross_entropy_from_logits(y, overconfident / other)
@@ -288,16 +295,16 @@ def test_fitted_temperature_minimises_the_loss_and_keeps_accuracy(synthetic) -> 
 def test_warns_when_the_optimum_is_at_a_bound(synthetic) -> None:
     logits, labels = synthetic
     with pytest.warns(UserWarning, match="lies at a bound"):
-        fit_temperature(10.0 * logits[:2000], labels[:2000], bounds=(0.5, 2.0))
+        fit_temperature(labels[:2000], 10.0 * logits[:2000], bounds=(0.5, 2.0))
 
 
 @pytest.mark.parametrize(
     ("logits", "y", "kwargs", "error", "match"),
     [
-        ([[1.0, 2.0]], [2], {}, ValueError, r"y_true must hold class indices in 0 .. 1"),
+        ([[1.0, 2.0]], [2], {}, ValueError, r"label 2, but logits has 2 columns, indexed 0 .. 1"),
         ([[1.0, 2.0]], [0, 1], {}, ValueError, "inconsistent numbers of samples"),
         ([[1.0, np.nan]], [0], {}, ValueError, "logits contains 1 NaN"),
-        ([[1.0, 2.0]], ["a"], {}, ValueError, "integer class indices"),
+        ([[1.0, 2.0]], ["a"], {}, ValueError, "only integer labels"),
         ([[1.0, 2.0]], [0], {"bounds": (2.0, 1.0)}, ValueError, "bounds must be increasing"),
         ([[1.0, 2.0]], [0], {"bounds": (0.0, 1.0)}, ValueError, r"bounds\[0\] must be in"),
         ([[1.0, 2.0]], [0], {"bounds": 3.0}, TypeError, r"bounds must be a pair"),
@@ -307,4 +314,4 @@ def test_warns_when_the_optimum_is_at_a_bound(synthetic) -> None:
 )
 def test_fit_temperature_rejects_bad_input(logits, y, kwargs, error, match) -> None:
     with pytest.raises(error, match=match):
-        fit_temperature(logits, y, **kwargs)
+        fit_temperature(y, logits, **kwargs)

@@ -27,13 +27,19 @@ CE_TABLE = [
     ([1], [0.5], np.log(2)),
     ([0, 1], [0.2, 0.9], -(np.log(0.8) + np.log(0.9)) / 2),
     ([2, 0], [[0.1, 0.2, 0.7], [0.5, 0.25, 0.25]], -(np.log(0.7) + np.log(0.5)) / 2),
-    (["no", "yes"], [[0.75, 0.25], [0.4, 0.6]], -(np.log(0.75) + np.log(0.6)) / 2),
+    ([0, 1], [[0.75, 0.25], [0.4, 0.6]], -(np.log(0.75) + np.log(0.6)) / 2),
 ]
 
 
 @pytest.mark.parametrize(("y", "p", "expected"), CE_TABLE)
 def test_cross_entropy_hand_computed(y, p, expected):
     assert_allclose(cross_entropy(y, p), expected, rtol=1e-15)
+
+
+def test_string_labels_name_the_columns_with_labels():
+    p = [[0.75, 0.25], [0.4, 0.6]]
+    expected = -(np.log(0.75) + np.log(0.6)) / 2
+    assert_allclose(cross_entropy(["no", "yes"], p, labels=["no", "yes"]), expected, rtol=1e-15)
 
 
 def test_per_sample_is_minus_log_of_true_class_probability():
@@ -162,14 +168,14 @@ BAD_CE = [
     (([[0], [1]], [0.5, 0.5]), ValueError, r"Expected 1D array of labels for y_true.*ravel"),
     (([0, 1], ["a", "b"]), TypeError, "proba must hold numbers"),
     (([0, 1], "0.5"), TypeError, "got a string"),
-    (([0, 1, 2], [0.2, 0.3, 0.4]), ValueError, "3 classes but proba is 1D"),
-    (([5, 5], [0.2, 0.3]), ValueError, "only one label"),
+    (([0, 1, 2], [0.2, 0.3, 0.4]), ValueError, "the label 2, but a 1D input"),
+    (([5, 5], [0.2, 0.3]), ValueError, r"label 5, .*pass both classes with labels=\[negative"),
     (
         ([0, 3, 5], [[0.5, 0.5]] * 3),
         ValueError,
-        r"y_true has 3 classes \[0, 3, 5\] but proba has 2",
+        r"the label 5, but proba has 2 columns, indexed 0 \.\. 1",
     ),
-    (([0, 1], [[1.0], [1.0]]), ValueError, "proba has 1 column"),
+    ((["a", "b"], [0.2, 0.3]), ValueError, r"only integer labels .* labels=\['a', 'b'\]"),
     (([0.5, 1.0], [0.2, 0.3]), ValueError, "non-integral floats"),
     (([0, np.nan], [0.2, 0.3]), ValueError, "NaN or infinite labels"),
 ]
@@ -183,7 +189,7 @@ def test_cross_entropy_rejects_bad_input(args, error, match):
 
 def test_unknown_labels_are_named():
     with pytest.raises(ValueError, match=r"labels not in labels: \['dog'\]"):
-        cross_entropy(["cat", "dog"], [[0.5, 0.5], [0.5, 0.5]], labels=["cat", "bird"])
+        cross_entropy(["cat", "dog"], [[0.5, 0.5], [0.5, 0.5]], labels=["bird", "cat"])
     with pytest.raises(ValueError, match="labels has 3 classes but proba has 2 columns"):
         cross_entropy([0, 1], [[0.5, 0.5], [0.5, 0.5]], labels=[0, 1, 2])
     with pytest.raises(ValueError, match="must not repeat"):
@@ -192,18 +198,29 @@ def test_unknown_labels_are_named():
 
 BAD_LOGITS = [
     (([0, 1], [[1.0, 2.0]]), ValueError, "inconsistent numbers of samples"),
-    (([0, 2], [[1.0, 2.0], [0.0, 1.0]]), ValueError, r"class indices in 0 \.\. 1"),
-    (([0, -1], [[1.0, 2.0], [0.0, 1.0]]), ValueError, "found -1"),
-    ((["a", "b"], [[1.0, 2.0], [0.0, 1.0]]), ValueError, "integer class indices"),
+    (([0, 2], [[1.0, 2.0], [0.0, 1.0]]), ValueError, r"logits has 2 columns, indexed 0 \.\. 1"),
+    (([0, -1], [[1.0, 2.0], [0.0, 1.0]]), ValueError, "the label -1"),
+    ((["a", "b"], [[1.0, 2.0], [0.0, 1.0]]), ValueError, "only integer labels"),
     (([0], [[np.nan, 1.0]]), ValueError, "logits contains 1 NaN"),
-    (([0], [[1.0]]), ValueError, "1 column"),
+    (([0, 1], [[1.0, 2.0], [0.0, 1.0]], [1.0]), ValueError, "sample_weight has 1 values"),
 ]
 
 
 @pytest.mark.parametrize(("args", "error", "match"), BAD_LOGITS)
 def test_cross_entropy_from_logits_rejects_bad_input(args, error, match):
+    y, z, *weights = args
     with pytest.raises(error, match=match):
-        cross_entropy_from_logits(*args)
+        cross_entropy_from_logits(y, z, sample_weight=weights[0] if weights else None)
+
+
+def test_one_column_is_the_positive_class_like_sklearn():
+    # sklearn.metrics.log_loss reads an (n, 1) y_prob as the positive class; so do we.
+    p = np.array([[0.3], [0.8]])
+    assert_allclose(cross_entropy([0, 1], p), log_loss([0, 1], p), rtol=1e-15)
+    assert_allclose(
+        cross_entropy_from_logits([0, 1], [[1.0], [2.0]]),
+        cross_entropy_from_logits([0, 1], [1.0, 2.0]),
+    )
 
 
 BAD_ACC = [

@@ -18,20 +18,17 @@ from numpy.testing import assert_allclose, assert_array_equal
 from scipy.special import logit, xlogy
 from sklearn.metrics import hinge_loss
 
-from lossacc_helpers.surrogates import (
-    SURROGATES,
-    MarginLoss,
+from lossacc_helpers.margin import (
     exponential,
     hinge,
     logistic,
-    margins,
     modified_huber,
-    multiclass_hinge,
     perceptron,
     squared,
     squared_hinge,
     zero_one,
 )
+from lossacc_helpers.surrogates import SURROGATES, MarginLoss, margins, multiclass_hinge
 
 NAMES = list(SURROGATES)
 LN2 = np.log(2.0)
@@ -449,9 +446,10 @@ def test_margins_read_each_label_encoding() -> None:
     assert_array_equal(margins([-1, 1, 1, -1], scores), expected)
     assert_array_equal(margins([False, True, True, False], scores), expected)
     assert_array_equal(margins([0.0, 1.0, 1.0, 0.0], scores), expected)
-    assert_array_equal(margins(["a", "b", "b", "a"], scores), expected)
-    assert_array_equal(margins(["b", "a", "a", "b"], scores, labels=["b", "a"]), expected)
-    assert_array_equal(margins([3, 7, 7, 3], scores), expected)
+    assert_array_equal(margins(["a", "b", "b", "a"], scores, labels=["a", "b"]), expected)
+    with pytest.warns(UserWarning, match="not sorted"):
+        assert_array_equal(margins(["b", "a", "a", "b"], scores, labels=["b", "a"]), expected)
+    assert_array_equal(margins([3, 7, 7, 3], scores, labels=[3, 7]), expected)
 
 
 def test_margins_with_a_single_class() -> None:
@@ -465,7 +463,8 @@ def test_margins_with_a_single_class() -> None:
 def test_hinge_mean_loss_matches_sklearn(y_true) -> None:
     rng = np.random.default_rng(0)
     scores = rng.normal(0, 2, len(y_true))
-    ours = SURROGATES["hinge"].mean_loss(y_true, scores)
+    labels = ["neg", "pos"] if isinstance(y_true[0], str) else None
+    ours = SURROGATES["hinge"].mean_loss(y_true, scores, labels=labels)
     assert ours == pytest.approx(hinge_loss(y_true, scores), abs=1e-12)
 
 
@@ -479,7 +478,7 @@ def test_mean_loss_is_the_mean_of_the_margin_losses() -> None:
 
 MARGIN_ERRORS = [
     (([0, 1, 1], [0.5, 1.0]), {}, ValueError, "inconsistent numbers of samples"),
-    (([0, 1, 2], [0.5, 1.0, 2.0]), {}, ValueError, "3 classes .* binary labels"),
+    (([0, 1, 2], [0.5, 1.0, 2.0]), {}, ValueError, "the label 2, but a 1D input"),
     (([0, 1], [0.5, np.nan]), {}, ValueError, "scores contains 1 NaN"),
     (([0, 1], [0.5, np.inf]), {}, ValueError, "scores contains 0 NaN and 1 infinite"),
     (([0.0, np.nan], [0.5, 1.0]), {}, ValueError, "y_true contains NaN"),
@@ -487,8 +486,10 @@ MARGIN_ERRORS = [
     (([0, 1], "ab"), {}, TypeError, "scores must be array-like of numbers"),
     (([0, 1], [[0.5, 1.0]]), {}, ValueError, "Expected 1D array for scores"),
     (([], []), {}, ValueError, "y_true is empty"),
-    ((["a", "a"], [0.5, 1.0]), {}, ValueError, "only one label .* ambiguous"),
-    ((["a", "b"], [0.5, 1.0]), {"labels": ["a", "b", "c"]}, ValueError, "exactly two classes"),
+    ((["a", "a"], [0.5, 1.0]), {}, ValueError, "only integer labels .* labels="),
+    (([3, 7], [0.5, 1.0]), {}, ValueError, "the label 7, .* labels="),
+    (([0, -1, 1], [0.5, 1.0, 2.0]), {}, ValueError, "mixes -1 and 0"),
+    ((["a", "b"], [0.5, 1.0]), {"labels": ["a", "b", "c"]}, ValueError, "stands for 2 columns"),
     ((["a", "b"], [0.5, 1.0]), {"labels": ["a", "a"]}, ValueError, "must not repeat"),
     ((["a", "c"], [0.5, 1.0]), {"labels": ["a", "b"]}, ValueError, r"not in labels: \['c'\]"),
     ((["a", "b"], [0.5, 1.0]), {"labels": [0, 1]}, TypeError, "different types"),
@@ -512,11 +513,13 @@ def test_multiclass_hinge_matches_sklearn() -> None:
     scores = rng.normal(0, 1.5, (60, 4))
     assert multiclass_hinge(y, scores) == pytest.approx(hinge_loss(y, scores), abs=1e-12)
     names = np.array(["ant", "bee", "cat", "dog"])[y]
-    assert multiclass_hinge(names, scores) == pytest.approx(hinge_loss(names, scores), abs=1e-12)
-    missing = y[y != 2]  # class 2 has no sample: labels= gives all four columns
+    ours = multiclass_hinge(names, scores, labels=["ant", "bee", "cat", "dog"])
+    assert ours == pytest.approx(hinge_loss(names, scores), abs=1e-12)
+    missing = y[y != 2]  # class 2 has no sample: integer labels still index the columns
     kept = scores[y != 2]
     expected = hinge_loss(missing, kept, labels=[0, 1, 2, 3])
-    assert multiclass_hinge(missing, kept, labels=[3, 1, 0, 2]) == pytest.approx(
+    assert multiclass_hinge(missing, kept) == pytest.approx(expected, abs=1e-12)
+    assert multiclass_hinge(missing, kept, labels=[0, 1, 2, 3]) == pytest.approx(
         expected, abs=1e-12
     )
 
@@ -532,10 +535,10 @@ def test_multiclass_hinge_with_two_columns_is_the_binary_hinge() -> None:
 MULTICLASS_ERRORS = [
     (([0, 1, 2], [0.5, 1.0, 2.0]), {}, ValueError, "scores is 1D"),
     (([0, 0], [[0.5], [1.0]]), {}, ValueError, "1 column"),
-    (([0, 1, 2], np.zeros((3, 4))), {}, ValueError, "3 classes .* 4 columns"),
+    (([0, 1, 4], np.zeros((3, 4))), {}, ValueError, "the label 4, but scores has 4 columns"),
     (([0, 1, 2], np.zeros((2, 3))), {}, ValueError, "inconsistent numbers of samples"),
     (([0, 1, 5], np.zeros((3, 3))), {"labels": [0, 1, 2]}, ValueError, r"not in labels: \[5\]"),
-    (([0, 1], np.zeros((2, 3))), {"labels": [0, 1]}, ValueError, "labels gives 2 classes"),
+    (([0, 1], np.zeros((2, 3))), {"labels": [0, 1]}, ValueError, "labels has 2 classes but"),
     (([0, 1], [[0.0, np.nan], [1.0, 2.0]]), {}, ValueError, "scores contains 1 NaN"),
     (([0, 1], [["a", "b"], ["c", "d"]]), {}, TypeError, "scores must hold numbers"),
     ((["a", "b"], np.zeros((2, 2))), {"labels": [0, 1]}, TypeError, "different types"),
@@ -656,4 +659,5 @@ def test_margins_agree_across_encodings(y: list[int], seed: int) -> None:
     z = margins(y, scores)
     assert_array_equal(z, margins(2 * np.array(y) - 1, scores))
     assert_array_equal(np.abs(z), np.abs(scores))
-    assert_array_equal(margins(y, scores, labels=[1, 0]), -z)
+    with pytest.warns(UserWarning, match="not sorted"):
+        assert_array_equal(margins(y, scores, labels=[1, 0]), -z)

@@ -44,7 +44,10 @@ def test_returns_one_score_per_threshold_in_the_given_order():
 
 def test_string_labels_and_pos_label():
     y = ["no", "no", "yes", "yes", "no"]
-    assert_allclose(accuracy_by_threshold(y, P, [0.5]), accuracy_by_threshold(Y, P, [0.5]))
+    with pytest.raises(ValueError, match="pos_label='yes'"):
+        accuracy_by_threshold(y, P, [0.5])  # which class P belongs to is not guessed
+    expected = accuracy_by_threshold(Y, P, [0.5])
+    assert_allclose(accuracy_by_threshold(y, P, [0.5], pos_label="yes"), expected)
     # The same probabilities read as probabilities of "no": the complement of the labels.
     flipped = accuracy_by_threshold(y, P, [0.5], pos_label="no")
     assert_allclose(flipped, [accuracy_score([1, 1, 0, 0, 1], (np.array(P) > 0.5).astype(int))])
