@@ -1,4 +1,4 @@
-"""Every defect listed in issue 12, each with a test that failed before the fix.
+"""Inputs people get wrong, and the label rule: each case once gave a silent wrong answer.
 
 The issue: "lossacc_helpers as a library people can trust with their own data: no silent
 wrong answer, scikit-learn's conventions, near the speed limit". The sections below follow
