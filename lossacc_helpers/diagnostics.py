@@ -43,6 +43,20 @@ MIN_EPOCHS: int = 4
 #: Factor that turns a median absolute deviation into a Gaussian standard deviation.
 _MAD_TO_SD = 1.4826
 
+#: Noise levels within which two values count as the same (gap note, accuracy holding,
+#: the "too noisy" gate): 3 standard deviations, 0.3 % of Gaussian noise beyond.
+_NOISE_BAND = 3.0
+
+
+def _rise_threshold(noise: float, n: int, k: int, factor: float) -> float:
+    """Rise of a median of ``k`` end values above the minimum of ``n`` that noise explains.
+
+    The minimum of ``n`` independent Gaussian values lies about ``sqrt(2 ln n)`` standard
+    deviations below their mean; the median of ``k`` values has a standard error of about
+    ``1.25 / sqrt(k)`` of one. The threshold adds ``factor`` such standard errors.
+    """
+    return noise * (math.sqrt(2 * math.log(max(n, 2))) + factor * 1.25 / math.sqrt(k))
+
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -86,7 +100,8 @@ class Diagnosis:
     val_rise_relative : float
         ``val_rise`` as a share of ``val_min``.
     rise_threshold : float
-        The rise that counts: ``max(noise_factor * val_noise, min_rise * val_min)``.
+        The rise that counts: ``max(val_noise * (sqrt(2 ln n) + 1.25 noise_factor /
+        sqrt(k)), min_rise * val_min)``, ``k`` the number of entries in the end level.
     epochs_since_best : int
         Entries after the best one.
     val_late_fall : float
@@ -162,11 +177,14 @@ def noise_level(values: ArrayLike) -> float:
     Each interior value is compared with the mean of its two neighbours,
     :math:`r_t = x_t - (x_{t-1} + x_{t+1})/2`, which removes any locally linear trend; for
     independent noise of standard deviation :math:`\sigma`, :math:`r_t` has standard
-    deviation :math:`\sigma\sqrt{3/2}`. The estimate is the median absolute :math:`r_t`
-    times 1.4826 (a robust standard deviation), divided by :math:`\sqrt{3/2}`. It
-    assumes noise independent from epoch to epoch and a curve smooth over three epochs;
-    the sharp bend of a loss in its first epochs, or isolated spikes, hardly move a
-    median. Non-finite values are skipped. Fewer than 3 finite values give 0.
+    deviation :math:`\sigma\sqrt{3/2}`. Two estimates of that standard deviation are
+    taken, the median absolute :math:`r_t` times 1.4826 (robust to spikes and to the sharp
+    bend of a loss in its first epochs) and the mean absolute :math:`r_t` times
+    :math:`\sqrt{\pi/2}` (less variable on short curves), and the larger is divided by
+    :math:`\sqrt{3/2}`: erring high keeps a short curve whose noise happens to look small
+    from turning on noise. It assumes noise independent from epoch to epoch and a curve
+    smooth over three epochs. Non-finite values are skipped. Fewer than 3 finite values
+    give 0.
 
     Examples
     --------
@@ -175,12 +193,25 @@ def noise_level(values: ArrayLike) -> float:
     >>> round(noise_level(curve), 2)
     0.02
     """
+    residual = _residuals(values)
+    if len(residual) == 0:
+        return 0.0
+    robust = _MAD_TO_SD * np.median(residual)
+    efficient = math.sqrt(math.pi / 2) * np.mean(residual)
+    return float(max(robust, efficient) / math.sqrt(1.5))
+
+
+def _residuals(values: ArrayLike) -> NDArray:
+    """Absolute differences of each finite interior value from its neighbours' mean."""
     x = np.asarray(values, dtype=np.float64)
     x = x[np.isfinite(x)]
-    if len(x) < 3:
-        return 0.0
-    residual = x[1:-1] - 0.5 * (x[:-2] + x[2:])
-    return float(_MAD_TO_SD * np.median(np.abs(residual)) / math.sqrt(1.5))
+    return np.abs(x[1:-1] - 0.5 * (x[:-2] + x[2:]))
+
+
+def _robust_noise(values: ArrayLike) -> float:
+    """Return the median-based half of :func:`noise_level` alone (blind to a bend)."""
+    residual = _residuals(values)
+    return float(_MAD_TO_SD * np.median(residual) / math.sqrt(1.5)) if len(residual) else 0.0
 
 
 def _smooth(values: NDArray, window: int) -> NDArray:
@@ -296,7 +327,7 @@ def diagnose(
     val_accuracy: ArrayLike | None = None,
     smooth_window: int = 3,
     patience: int | None = None,
-    noise_factor: float = 3.0,
+    noise_factor: float = 2.0,
     min_rise: float = 0.02,
     diverge_factor: float = 3.0,
     diverge_rise: float = 0.1,
@@ -305,7 +336,7 @@ def diagnose(
     sign_change_threshold: float = 0.5,
     accuracy_tolerance: float = 0.01,
     shared_rise: float = 0.5,
-    min_late_fall: float = 0.01,
+    min_late_fall: float = 0.05,
     high_loss_fraction: float = 0.5,
     baseline_tolerance: float = 0.05,
     baseline_accuracy: float | None = None,
@@ -326,14 +357,23 @@ def diagnose(
 
         \mathrm{rise} = \operatorname{median}(x_{n-p+1}, \dots, x_n) - x_b ,
 
-    a median so that one or two spikes do not count. It *counts* when it exceeds
-    :math:`\max(\texttt{noise\_factor}\cdot\sigma,\ \texttt{min\_rise}\cdot x_b)`. The
-    default factor 3 assumes Gaussian noise: the minimum of a flat noisy curve of
-    100-200 epochs lies about 2.5-2.8 :math:`\sigma` below its typical value, so a
-    smaller factor would read noise as a turn. ``min_rise`` (2 % of the minimum) keeps
-    noise-free curves from turning on a rounding error. Smoothed curves (a centred
-    moving median then mean over ``smooth_window`` epochs) are used only for the end
-    levels, the gap and the fall of the training loss.
+    a median so that one or two spikes do not count (when the minimum is among the last
+    :math:`p` entries, only the :math:`k` entries after it are used). It *counts* when
+    it exceeds
+
+    .. math::
+
+        \max\Big(\sigma\big(\sqrt{2\ln n} + 1.25\,\texttt{noise\_factor}/\sqrt{k}\big),
+        \ \texttt{min\_rise}\cdot x_b\Big).
+
+    This assumes independent Gaussian noise: the minimum of :math:`n` such values lies
+    about :math:`\sigma\sqrt{2\ln n}` below their typical level (2.7 :math:`\sigma` for
+    40 epochs, 3.3 for 200), so a flat noisy curve "rises" that much from its minimum by
+    chance; the median of :math:`k` end values adds a standard error of about
+    :math:`1.25\sigma/\sqrt{k}`, of which ``noise_factor`` (2) are allowed. ``min_rise``
+    (2 % of the minimum) keeps noise-free curves from turning on a rounding error.
+    Smoothed curves (a centred moving median then mean over ``smooth_window`` epochs)
+    are used only for the end levels, the gap and the fall of the training loss.
 
     **Rules**, checked in this order; the first that fires gives the regime:
 
@@ -342,7 +382,7 @@ def diagnose(
        or the training loss has not made a new minimum for :math:`p` epochs and its rise
        exceeds both its own noise threshold and ``diverge_rise`` times its first value
        (start, for both: the last epoch at which the smoothed training loss is within two
-       noise levels of its minimum). Not when the loss never got below the
+       median-based noise levels of its minimum). Not when the loss never got below the
        baseline (rule 2 then says "not learning").
     2. **not learning**: with a baseline :math:`L_0` (``baseline_loss``, or
        :math:`\ln K` from ``n_classes`` or ``History.n_classes``: the loss of a guess that
@@ -359,7 +399,8 @@ def diagnose(
        entries; a frozen validation loss (the same value at every entry: validation not
        run or a constant logged); validation accuracy 1.0 from the first entry (the task
        is trivial or the validation set leaked); a validation curve so noisy that
-       ``noise_factor`` times its noise exceeds the whole range of its smoothed version.
+       3 times its noise exceeds the whole range of the curve smoothed over
+       ``max(5, n // 5)`` epochs (no trend stands out of the noise).
     4. **overfitting** / **overconfident**: the validation loss has made no new minimum for
        at least :math:`p` entries and its rise counts. Then the training loss usually
        keeps falling (``train_loss_change_after_best``) and the gap widens
@@ -377,7 +418,9 @@ def diagnose(
        its loss is high, else "inconclusive"), never "still improving".
     5. **still improving** (not converged: train longer): the validation loss did not
        turn up, and a least-squares line through its last ``max(p, n // 3)`` entries
-       falls by more than ``max(2 sigma, min_late_fall * x_b)`` over them.
+       falls by more than ``max(2 sigma, min_late_fall * x_b)`` over them (5 % of the
+       minimum by default: an exponential decay with a time constant of a sixth of the
+       run or less has converged by this measure).
     6. **underfitting** (converged, high bias): the smoothed training loss ends above
        ``high_loss_fraction`` of its first value (``final_loss_ratio``), or above
        half the baseline :math:`L_0`, or the final training accuracy is below
@@ -406,8 +449,9 @@ def diagnose(
     patience : int or None, default=None
         Entries without a new validation minimum before a rise counts (at least 1).
         None: ``min(5, max(2, n_epochs // 3))``.
-    noise_factor : float, default=3.0
-        A rise counts when above this many noise standard deviations.
+    noise_factor : float, default=2.0
+        Standard errors of the end level allowed on top of the expected depth of the
+        minimum (see above).
     min_rise : float, default=0.02
         ... and above this share of the validation minimum, in [0, 1].
     diverge_factor : float, default=3.0
@@ -427,7 +471,7 @@ def diagnose(
     shared_rise : float, default=0.5
         Rule 4 needs the gap to widen by at least this share of the validation rise;
         in [0, 1], 0 turns the condition off.
-    min_late_fall : float, default=0.01
+    min_late_fall : float, default=0.05
         Least late fall of the validation loss, as a share of its minimum, that means
         still improving.
     high_loss_fraction : float, default=0.5
@@ -586,7 +630,10 @@ class _Reader:
         after = h.val_loss[max(best + 1, n - p) :]
         v["val_rise"] = float(np.median(after)) - val_min if len(after) else 0.0
         v["val_rise_relative"] = v["val_rise"] / val_min if val_min > 0 else math.inf
-        v["rise_threshold"] = max(o["noise_factor"] * v["val_noise"], o["min_rise"] * val_min)
+        v["rise_threshold"] = max(
+            _rise_threshold(v["val_noise"], n, max(len(after), 1), o["noise_factor"]),
+            o["min_rise"] * val_min,
+        )
         v["epochs_since_best"] = n - 1 - best
         k = max(p, n // 3)
         v["val_late_fall"] = _late_fall(h.val_loss, k)
@@ -613,7 +660,7 @@ class _Reader:
 
     def add_notes(self) -> None:
         v, h = self.values, self.h
-        if v["gap"] < -max(self.o["noise_factor"] * v["val_noise"], 0.01 * abs(float(self.tl[-1]))):
+        if v["gap"] < -max(_NOISE_BAND * v["val_noise"], 0.01 * abs(float(self.tl[-1]))):
             self.notes.append(
                 f"the validation loss ends {-v['gap']:.3g} below the training loss: usual when "
                 "the training figure includes a penalty or dropout, or is a running mean "
@@ -645,7 +692,7 @@ class _Reader:
         if self.never_below_baseline():
             return None
         train_best = int(np.argmin(h.train_loss))
-        floor = float(np.min(self.tl)) + 2 * v["train_noise"]
+        floor = float(np.min(self.tl)) + 2 * _robust_noise(h.train_loss)
         start = self.epoch(int(np.flatnonzero(self.tl <= floor)[-1]))
         if v["explosion"] > o["diverge_factor"]:
             return self.result(
@@ -655,7 +702,8 @@ class _Reader:
                 f"(threshold {o['diverge_factor']:g}); it left its floor after epoch {start}.",
             )
         threshold = max(
-            o["noise_factor"] * v["train_noise"], o["diverge_rise"] * float(h.train_loss[0])
+            _rise_threshold(v["train_noise"], self.n, p, o["noise_factor"]),
+            o["diverge_rise"] * float(h.train_loss[0]),
         )
         if self.n - 1 - train_best >= p and v["train_rise"] > threshold:
             return self.result(
@@ -664,7 +712,7 @@ class _Reader:
                 f"the training loss left its floor after epoch {start} and rose "
                 f"{v['train_rise']:.3g} above its minimum over the last {p} entries "
                 f"(threshold {threshold:.3g}: "
-                f"{o['noise_factor']:g} noise levels and {o['diverge_rise']:.0%} of its first "
+                f"noise of the minimum and the mean, and {o['diverge_rise']:.0%} of its first "
                 "value); lower the learning rate.",
             )
         return None
@@ -710,7 +758,7 @@ class _Reader:
         return None
 
     def degenerate(self) -> Diagnosis | None:
-        h, v, o = self.h, self.values, self.o
+        h, v = self.h, self.values
         if np.ptp(h.val_loss) <= 1e-9 * max(1.0, abs(float(h.val_loss[0]))):
             return self.result(
                 "inconclusive",
@@ -727,12 +775,13 @@ class _Reader:
                 "for this model, or the validation set overlaps the training set (leakage);"
                 " the curves cannot show fitting problems.",
             )
-        signal = float(np.ptp(self.vl))
-        if o["noise_factor"] * v["val_noise"] >= signal:
+        wide = max(5, self.n // 5) | 1  # odd, at least 5 epochs
+        signal = float(np.ptp(_smooth(h.val_loss, wide)))
+        if _NOISE_BAND * v["val_noise"] >= signal:
             return self.result(
                 "inconclusive",
                 None,
-                f"the validation loss is too noisy: {o['noise_factor']:g} times its noise "
+                f"the validation loss is too noisy: {_NOISE_BAND:g} times its noise "
                 f"level {v['val_noise']:.3g} exceeds the whole range {signal:.3g} of its "
                 "smoothed curve; use a larger validation set or average over epochs.",
             )
@@ -746,8 +795,8 @@ class _Reader:
         rise = (
             f"the validation loss, lowest at epoch {best} ({v['val_min']:.3g}), rose "
             f"{v['val_rise']:.3g} ({v['val_rise_relative']:.1%}) above that minimum "
-            f"(threshold {v['rise_threshold']:.3g}: {o['noise_factor']:g} noise levels of "
-            f"{v['val_noise']:.2g}, or {o['min_rise']:.0%} of the minimum)"
+            f"(threshold {v['rise_threshold']:.3g}, from its noise level "
+            f"{v['val_noise']:.2g} and {o['min_rise']:.0%} of the minimum)"
         )
         if v["epochs_since_best"] < p:
             return self.result(
@@ -769,16 +818,14 @@ class _Reader:
                 f"losses up; do not train longer, keep epoch {best}"
             )
             return None
-        change = v["val_accuracy_change"]
+        change = v.get("val_accuracy_change")
         if change is None:
             return self.result(
                 "overfitting",
                 best,
                 f"{rise}{train}: stop early at epoch {best} or regularise.",
             )
-        tolerance = max(
-            o["accuracy_tolerance"], o["noise_factor"] * noise_level(self.h.val_accuracy)
-        )
+        tolerance = max(o["accuracy_tolerance"], _NOISE_BAND * noise_level(self.h.val_accuracy))
         if change >= -tolerance:
             return self.result(
                 "overconfident",
@@ -825,7 +872,7 @@ class _Reader:
             reasons.append(
                 f"it ends at {final:.3g}, more than half the baseline {self.baseline:.3g} (ln K)"
             )
-        accuracy = v["final_train_accuracy"]
+        accuracy = v.get("final_train_accuracy")
         if o["baseline_accuracy"] is not None and accuracy is not None:
             if accuracy < o["baseline_accuracy"]:
                 reasons.append(

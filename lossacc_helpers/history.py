@@ -54,7 +54,7 @@ def _check_epochs(epochs: ArrayLike, n: int) -> NDArray[np.float64]:
     if len(values) > 1 and np.any(np.diff(values) <= 0):
         i = int(np.flatnonzero(np.diff(values) <= 0)[0])
         raise ValueError(
-            f"epochs must increase strictly, but entry {i + 1} is {values[i + 1]:g} after "
+            f"epochs must increase strictly, but entry {i + 2} is {values[i + 1]:g} after "
             f"{values[i]:g}. A restarted run repeats epoch numbers: keep one run (the "
             "loaders of lossacc_helpers.logs keep the last one)."
         )
