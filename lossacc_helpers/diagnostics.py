@@ -110,8 +110,9 @@ class Diagnosis:
     train_rise : float
         Median of the last ``patience`` raw training losses minus their minimum.
     relative_drop : float
-        Fall of the smoothed training loss from its second entry to its end, as a share
-        of that second entry (the first entry is skipped: many runs drop most in epoch 1).
+        Fall of the training loss from its second entry to its end (the curve from the
+        second entry on, smoothed), as a share of its smoothed second entry (the first
+        entry is skipped: many runs drop most in epoch 1).
     final_loss_ratio : float
         Smoothed training loss at the end divided by its first value.
     explosion : float
@@ -390,8 +391,12 @@ def diagnose(
        never got below :math:`(1 - \texttt{baseline\_tolerance}) L_0`: the loss is
        stuck at the guess, or far above it (a broken run). Or the smoothed training loss
        fell from its second entry to its end by less than ``min_drop`` of it
-       (``relative_drop``; a loss stuck at the entropy of the class frequencies after
-       one epoch, as with imbalanced classes, is caught here). Or it oscillates: at least
+       (``relative_drop``, the curve from the second entry on smoothed on its own; a loss
+       stuck at the entropy of the class frequencies after one epoch, as with
+       imbalanced classes, is caught here), unless the validation accuracy moved by more
+       than 0.02 after the first entry (then the model is learning something; a
+       pretrained model that converged within one epoch and logs no accuracy is
+       misread here, as the reason says). Or it oscillates: at least
        ``sign_change_threshold`` of its changes reverse direction *and* its median swing
        is at least ``oscillation_threshold`` times its fall over the run. Start: the first
        epoch.
@@ -639,8 +644,9 @@ class _Reader:
         v["val_late_fall"] = _late_fall(h.val_loss, k)
         v["train_rise"] = _median_tail(h.train_loss, p) - float(np.min(h.train_loss))
         t0 = max(float(self.tl[0]), np.finfo(np.float64).tiny)
-        t1 = max(float(self.tl[1]), np.finfo(np.float64).tiny)
-        v["relative_drop"] = float(self.tl[1] - self.tl[-1]) / t1
+        rest = _smooth(h.train_loss[1:], window)
+        t1 = max(float(rest[0]), np.finfo(np.float64).tiny)
+        v["relative_drop"] = float(rest[0] - rest[-1]) / t1
         v["final_loss_ratio"] = float(self.tl[-1]) / t0
         first = max(float(h.train_loss[0]), np.finfo(np.float64).tiny)
         v["explosion"] = float(np.min(h.train_loss[-2:])) / first
@@ -734,14 +740,17 @@ class _Reader:
                 f"{self.baseline:.3g} (ln K: a guess that ignores the input): the model "
                 "learnt nothing; check the labels, the inputs and the learning rate.",
             )
-        if v["relative_drop"] < o["min_drop"]:
+        accuracy = self.h.val_accuracy
+        moving = accuracy is not None and np.ptp(accuracy[1:]) > 0.02
+        if v["relative_drop"] < o["min_drop"] and not moving:
             return self.result(
                 "not learning",
                 start,
                 f"after its first epoch the training loss fell by only "
                 f"{v['relative_drop']:.1%} (at least {o['min_drop']:.0%} expected), staying "
                 f"near {float(self.tl[-1]):.3g}: stuck at a plateau such as the entropy of "
-                "the class frequencies (ln K for balanced classes).",
+                "the class frequencies (ln K for balanced classes); if the model was "
+                "pretrained and converged within its first epoch, read it as a good fit.",
             )
         if (
             v["sign_change_rate"] >= o["sign_change_threshold"]
