@@ -348,7 +348,8 @@ def read_csv_log(path: str | Path) -> TrainingLog:
     r"""Read a CSV log with the usual column names, such as fastai's ``history.csv``.
 
     Columns are matched case-insensitively against :data:`COLUMN_NAMES`. When the file
-    has fastai's ``train_loss`` and ``valid_loss``, an ``accuracy`` column is the
+    has fastai's ``train_loss`` and ``valid_loss`` (and no ``train_acc``/``valid_acc``
+    column), an ``accuracy`` column is the
     *validation* accuracy (fastai computes metrics on the validation set) and
     ``error_rate`` gives ``1 - error_rate``. Accuracies above 1 are divided by 100.
 
@@ -370,7 +371,8 @@ def read_csv_log(path: str | Path) -> TrainingLog:
     path = Path(path)
     header, rows = _read_table(path)
     names = {name.lower() for name in header}
-    fastai = {"train_loss", "valid_loss"} <= names
+    explicit = any(n.startswith(("train_acc", "valid_acc", "val_acc")) for n in names)
+    fastai = {"train_loss", "valid_loss"} <= names and not explicit
     notes: list[str] = []
     roles = {role: _find(header, aliases) for role, aliases in COLUMN_NAMES.items()}
     error_rate = _find(header, ("error_rate",))

@@ -206,9 +206,8 @@ def write_fastai(name: str, curves: dict[str, np.ndarray], metric: str = "accura
     lines = [f"epoch,train_loss,valid_loss,{metric},time"]
     for e in range(len(curves["val_loss"])):
         value = curves["val_accuracy"][e] if metric == "accuracy" else 1 - curves["val_accuracy"][e]
-        lines.append(
-            f"{e},{curves['train_loss'][e]:.6f},{curves['val_loss'][e]:.6f},{value:.6f},00:0{e % 10}"
-        )
+        losses = f"{curves['train_loss'][e]:.6f},{curves['val_loss'][e]:.6f}"
+        lines.append(f"{e},{losses},{value:.6f},00:0{e % 10}")
     (HERE / name).write_text("\n".join(lines) + "\n")
 
 
@@ -489,7 +488,8 @@ def main() -> None:
         "keras",
         "synthetic",
         "good fit",
-        "Converged curves with 0.03 nats of noise: the wobble of the validation loss after epoch 15 is noise, not a turn.",
+        "Converged curves with 0.03 nats of noise: the wobble of the validation loss after epoch "
+        "15 is noise, not a turn.",
     )
     c = synthetic(2, 40, "good fit")
     for i, bump in ((20, 0.4), (31, 0.5), (36, 0.3)):
@@ -500,7 +500,8 @@ def main() -> None:
         "lightning",
         "synthetic",
         "good fit",
-        "Three isolated one-epoch spikes (a bad batch, a checkpoint glitch) on a converged validation curve: no lasting rise.",
+        "Three isolated one-epoch spikes (a bad batch, a checkpoint glitch) on a converged "
+        "validation curve: no lasting rise.",
     )
     c = synthetic(3, 3, "good fit")
     write_keras("keras_short.csv", [keras_keys(c)])
@@ -520,7 +521,8 @@ def main() -> None:
         "hf",
         "synthetic",
         "overfitting",
-        "Loss-only log: the validation loss bottoms out near epoch 10 and climbs for 20 epochs while the training loss falls.",
+        "Loss-only log: the validation loss bottoms out near epoch 10 and climbs for 20 epochs "
+        "while the training loss falls.",
         columns={"val_loss": "eval_loss"},
     )
     first = synthetic(5, 12, "diverging")
@@ -533,7 +535,8 @@ def main() -> None:
         "keras",
         "synthetic",
         "good fit",
-        "CSVLogger(append=True) over two fits: the first crashed with NaN, the second (epochs 0-29 again) converges cleanly; the last run is the one to read.",
+        "CSVLogger(append=True) over two fits: the first crashed with NaN, the second (epochs "
+        "0-29 again) converges cleanly; the last run is the one to read.",
         note="restarted run",
     )
     c = synthetic(7, 25, "good fit")
@@ -558,7 +561,8 @@ def main() -> None:
         "csv",
         "synthetic",
         "inconclusive",
-        "The validation loss is the same number at every epoch: validation never ran or a stale value was logged.",
+        "The validation loss is the same number at every epoch: validation never ran or a stale "
+        "value was logged.",
     )
     rng = np.random.default_rng(9)
     prior = -(0.9 * np.log(0.9) + 0.1 * np.log(0.1))
@@ -574,7 +578,8 @@ def main() -> None:
         "keras",
         "synthetic",
         "not learning",
-        "90/10 classes: after one epoch both losses sit at the entropy of the class frequencies (0.325 nats) and the accuracy at the majority share 0.9: the model predicts the prior.",
+        "90/10 classes: after one epoch both losses sit at the entropy of the class frequencies "
+        "(0.325 nats) and the accuracy at the majority share 0.9: the model predicts the prior.",
         n_classes=2,
     )
     c = synthetic(10, 30, "good fit")
@@ -585,7 +590,8 @@ def main() -> None:
         "csv",
         "synthetic",
         "good fit",
-        "Converged; the validation loss sits 0.04 nats below the training loss throughout, as with dropout or a penalty in the training figure: not a problem.",
+        "Converged; the validation loss sits 0.04 nats below the training loss throughout, as "
+        "with dropout or a penalty in the training figure: not a problem.",
     )
     c = synthetic(11, 20, "good fit")
     c["val_accuracy"] = np.ones(20)
@@ -605,7 +611,9 @@ def main() -> None:
         "csv",
         "synthetic",
         "inconclusive",
-        "Validation accuracy 1.0 from the first epoch and a near-zero validation loss while training is far from it: the validation set leaked or the task is trivial; nothing can be read.",
+        "Validation accuracy 1.0 from the first epoch and a near-zero validation loss while "
+        "training is far from it: the validation set leaked or the task is trivial; nothing can "
+        "be read.",
     )
     c = synthetic(12, 40, "overconfident")
     write_ultralytics(
@@ -623,7 +631,8 @@ def main() -> None:
         "ultralytics",
         "synthetic",
         "overconfident",
-        "The validation loss climbs steadily after epoch 13 while the top-1 accuracy holds: growing confidence, not more mistakes.",
+        "The validation loss climbs steadily after epoch 13 while the top-1 accuracy holds: "
+        "growing confidence, not more mistakes.",
         columns={
             "train_loss": "train/loss",
             "val_loss": "val/loss",
@@ -641,7 +650,8 @@ def main() -> None:
         "hf",
         "synthetic",
         "overfitting",
-        "Evaluated every half epoch: the validation loss turns up after epoch 7 and the accuracy falls with it.",
+        "Evaluated every half epoch: the validation loss turns up after epoch 7 and the accuracy "
+        "falls with it.",
     )
     c = synthetic(14, 30, "still improving")
     write_ultralytics(
@@ -659,7 +669,8 @@ def main() -> None:
         "ultralytics",
         "synthetic",
         "still improving",
-        "ultralytics 8.3 layout (time column, no padding): both losses fall in a straight line to the last epoch.",
+        "ultralytics 8.3 layout (time column, no padding): both losses fall in a straight line to "
+        "the last epoch.",
     )
     c = synthetic(15, 40, "underfitting")
     write_lightning("lightning_underfitting.csv", c)
@@ -668,7 +679,8 @@ def main() -> None:
         "lightning",
         "synthetic",
         "underfitting",
-        "Both losses level off at about three quarters of their first value, close together: high bias.",
+        "Both losses level off at about three quarters of their first value, close together: high "
+        "bias.",
     )
     c = synthetic(16, 40, "good fit")
     write_hf("hf_good_fit.json", {k: c[k] for k in ("train_loss", "val_loss", "val_accuracy")})
@@ -695,7 +707,8 @@ def main() -> None:
         "csv",
         "synthetic",
         "diverging",
-        "The training loss itself climbs after epoch 20 and keeps accelerating: the optimiser diverges.",
+        "The training loss itself climbs after epoch 20 and keeps accelerating: the optimiser "
+        "diverges.",
     )
     c = synthetic(18, 30, "good fit")
     write_ultralytics(
@@ -742,7 +755,8 @@ def main() -> None:
         "csv",
         "synthetic",
         "inconclusive",
-        "A validation set of a few dozen images: its loss jumps by 0.1 nats from epoch to epoch around a barely visible trend; nothing can be read.",
+        "A validation set of a few dozen images: its loss jumps by 0.1 nats from epoch to epoch "
+        "around a barely visible trend; nothing can be read.",
     )
     c = synthetic(20, 40, "overfitting")
     write_plain(
@@ -760,7 +774,8 @@ def main() -> None:
         "csv",
         "synthetic",
         "overfitting",
-        "Accuracies in percent; the validation loss turns up after epoch 13 and the validation accuracy falls.",
+        "Accuracies in percent; the validation loss turns up after epoch 13 and the validation "
+        "accuracy falls.",
         columns={
             "train_loss": "train_loss",
             "val_loss": "valid_loss",
@@ -779,7 +794,8 @@ def main() -> None:
         "keras",
         "synthetic",
         "not learning",
-        "With 10 classes the loss never comes near ln 10 = 2.3 (it stays around 40 nats): a broken run (wrong labels, exploded weights).",
+        "With 10 classes the loss never comes near ln 10 = 2.3 (it stays around 40 nats): a "
+        "broken run (wrong labels, exploded weights).",
         n_classes=10,
     )
     c = synthetic(22, 9, "overfitting")
@@ -790,7 +806,8 @@ def main() -> None:
         "keras",
         "synthetic",
         "overfitting",
-        "Nine epochs: the validation loss is lowest at epoch 3 (0-based) and rises for five epochs straight, by more than half.",
+        "Nine epochs: the validation loss is lowest at epoch 3 (0-based) and rises for five "
+        "epochs straight, by more than half.",
     )
 
     (HERE / "MANIFEST.json").write_text(json.dumps(MANIFEST, indent=1) + "\n")
