@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .cli import diagnose_log
     from .diagnostics import REGIMES, Diagnosis, diagnose
     from .history import History, fit_with_history
-    from .logs import TrainingLog, load_log
+    from .logs import TrainingLog, example_log, load_log
     from .plots import plot_loss_accuracy_region, plot_true_class_proba
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
@@ -100,6 +100,7 @@ _EXPORTS: dict[str, str] = {
     "accuracy_by_threshold": "thresholds",
     "TrainingLog": "logs",
     "load_log": "logs",
+    "example_log": "logs",
     "diagnose_log": "cli",
 }
 
@@ -167,4 +168,5 @@ __all__ = [
     "TrainingLog",
     "diagnose_log",
     "load_log",
+    "example_log",
 ]
