@@ -120,7 +120,9 @@ def _plot(log: TrainingLog, diagnosis: Diagnosis, out: str) -> None:
     import matplotlib.pyplot as plt
 
     mark = diagnosis.start_epoch if diagnosis.start_epoch is not None else diagnosis.best_epoch
-    label = "best epoch" if mark == diagnosis.best_epoch else f"{diagnosis.regime} starts"
+    label = f"{diagnosis.regime} starts" if diagnosis.start_epoch is not None else "best epoch"
+    if mark == diagnosis.best_epoch and diagnosis.start_epoch is not None:
+        label += " (best epoch)"
     loss_ax, _ = log.history.plot(mark_epoch=mark, mark_label=label)
     if not log.loss_is_cross_entropy:
         loss_ax.set_ylabel("loss")

@@ -339,6 +339,7 @@ class History:
             if val is not None:
                 panel.plot(epochs, val, label="validation", **val_style)
             if train is None and val is None:
+                panel.set_xlim(float(epochs[0]), float(epochs[-1]))
                 panel.text(
                     0.5, 0.5, "not logged", ha="center", va="center", transform=panel.transAxes
                 )
