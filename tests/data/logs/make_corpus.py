@@ -382,8 +382,8 @@ def main() -> None:
         "lightning",
         "real",
         "overconfident",
-        "Chapter 6's Adam network on clean labels: the validation loss is lowest at epoch 9 "
-        "(0-based), then rises by a third while the validation accuracy holds.",
+        "Chapter 6's Adam network on clean labels, 60 epochs: the validation loss is lowest at "
+        "epoch 7 (0-based), then rises by about 40% while the validation accuracy holds.",
         columns={
             "train_loss": "train_loss_epoch",
             "val_loss": "val_loss",
@@ -400,8 +400,8 @@ def main() -> None:
         "hf",
         "real",
         "good fit",
-        "An L2-regularised MLP (alpha=1): both losses flatten by epoch 10 and the validation "
-        "loss stays on its floor within noise to the end.",
+        "An L2-regularised MLP (alpha=1): both losses flatten by epoch 10; the validation loss "
+        "then creeps down by only 0.03 nats in 30 epochs and never turns up: converged.",
         columns={"val_loss": "eval_loss", "val_accuracy": "eval_accuracy"},
         n_classes=10,
     )
@@ -423,7 +423,7 @@ def main() -> None:
         "ultralytics",
         "real",
         "not learning",
-        "Learning rate 1.0: the training loss jumps between about 30 and 60 nats, far above "
+        "Learning rate 1.0: the training loss jumps around between 31 and 33 nats, far above "
         "ln 10 = 2.3, and the validation accuracy stays near chance.",
         columns={
             "train_loss": "train/loss",
@@ -650,8 +650,8 @@ def main() -> None:
         "hf",
         "synthetic",
         "overfitting",
-        "Evaluated every half epoch: the validation loss turns up after epoch 7 and the accuracy "
-        "falls with it.",
+        "Evaluated every half epoch: the validation loss turns up after epoch 6.5 and the "
+        "accuracy falls with it.",
     )
     c = synthetic(14, 30, "still improving")
     write_ultralytics(
