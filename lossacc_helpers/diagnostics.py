@@ -2,7 +2,7 @@ r"""Read a training history: name the regime it shows, why, and where it begins.
 
 :func:`diagnose` applies a short list of explicit rules to the curves of a
 :class:`~lossacc_helpers.History`, such as one read from a Keras, Lightning, Hugging Face or
-ultralytics log by :func:`lossacc_helpers.logs.load_log`. Every threshold is a keyword
+ultralytics log by ``lossacc_helpers.load_log``. Every threshold is a keyword
 argument and is compared with the curve's own noise level, so a verdict says which
 measured quantity crossed which threshold and can be checked against the figure. It is a
 reading aid for chapter 5 ("Chapter 5: learning curves"), not an oracle.
@@ -92,7 +92,7 @@ class Diagnosis:
         Epochs without a new validation minimum before a rise counts.
     val_noise, train_noise : float
         Noise level (standard deviation per epoch) of each raw loss curve, from
-        :func:`noise_level`.
+        ``noise_level``.
     val_min : float
         The lowest raw validation loss.
     val_rise : float
@@ -210,7 +210,7 @@ def _residuals(values: ArrayLike) -> NDArray:
 
 
 def _robust_noise(values: ArrayLike) -> float:
-    """Return the median-based half of :func:`noise_level` alone (blind to a bend)."""
+    """Return the median-based half of ``noise_level`` alone (blind to a bend)."""
     residual = _residuals(values)
     return float(_MAD_TO_SD * np.median(residual) / math.sqrt(1.5)) if len(residual) else 0.0
 
@@ -348,7 +348,7 @@ def diagnose(
     r"""Name the regime of a training history with explicit, documented rules.
 
     **Quantities.** For a raw loss curve :math:`x_1, \dots, x_n` the *noise level*
-    :math:`\sigma` is :func:`noise_level` (a robust per-epoch standard deviation). The
+    :math:`\sigma` is ``noise_level`` (a robust per-epoch standard deviation). The
     *best epoch* :math:`b` is the raw argmin of the validation loss (what early stopping
     keeps). With :math:`p` = ``patience`` (default :math:`\min(5, \max(2, n // 3))`, so
     short runs need fewer epochs), the *rise* is measured from the raw minimum, like
@@ -400,7 +400,7 @@ def diagnose(
        ``sign_change_threshold`` of its changes reverse direction *and* its median swing
        is at least ``oscillation_threshold`` times its fall over the run. Start: the first
        epoch.
-    3. **inconclusive** (degenerate or too little data): fewer than :data:`MIN_EPOCHS`
+    3. **inconclusive** (degenerate or too little data): fewer than ``MIN_EPOCHS`` (4)
        entries; a frozen validation loss (the same value at every entry: validation not
        run or a constant logged); validation accuracy 1.0 from the first entry (the task
        is trivial or the validation set leaked); a validation curve so noisy that

@@ -2,7 +2,7 @@ r"""Training histories: loss and accuracy per epoch, on the training and validat
 
 :func:`fit_with_history` trains a scikit-learn classifier epoch by epoch and measures both
 sets at the end of every epoch; :class:`History` holds the curves (or numbers read from
-any framework's log, see :mod:`lossacc_helpers.logs`), finds the best epoch and draws the
+any framework's log, see ``lossacc_helpers.logs``), finds the best epoch and draws the
 two-panel figure of chapter 5. The accuracy curves are optional: many frameworks log only
 losses. matplotlib is imported only when a figure is drawn, so reading and diagnosing a
 log stays fast.
@@ -74,7 +74,7 @@ class History:
     and the accuracy of the model with the parameters it has at the end of epoch
     :math:`t`, on the training and on the validation set. Build one with
     :func:`fit_with_history`, with :meth:`from_arrays` from numbers recorded by any
-    framework, or with a loader of :mod:`lossacc_helpers.logs`. The arrays are read-only
+    framework, or with a loader of ``lossacc_helpers.logs``. The arrays are read-only
     copies and the instance is frozen; instances compare by identity (``eq=False``),
     since arrays have no single truth value.
 
@@ -177,7 +177,7 @@ class History:
         h.history["accuracy"], h.history["val_accuracy"], epochs=h.epoch)`` (Keras's
         training figures are running averages over the epoch; see
         :func:`fit_with_history`). To read a log file, use
-        :func:`lossacc_helpers.logs.load_log`.
+        ``lossacc_helpers.load_log``.
 
         Parameters
         ----------
@@ -219,7 +219,7 @@ class History:
 
     @property
     def epochs(self) -> NDArray:
-        """The epoch numbers: ``[1, 2, ..., n_epochs]`` unless the log gave its own.
+        """Epoch numbers, ``[1, 2, ..., n_epochs]`` unless the log gave its own.
 
         Integers (int64) when every number is whole, floats otherwise (Hugging Face
         evaluations at fractional epochs).
@@ -245,7 +245,7 @@ class History:
         """The epoch, in :attr:`epochs` numbering, with the lowest raw validation loss.
 
         The raw (unsmoothed) minimum, the epoch whose weights early stopping keeps; the
-        first one on ties. Index the curves with :attr:`best_index`.
+        first one on ties. Index the curves with ``best_index``.
         """
         return self.epochs[self.best_index].item()
 
