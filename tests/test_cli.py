@@ -78,3 +78,16 @@ def test_bad_arguments_exit_with_2(capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["diagnose", "x.csv", "--format", "tensorboard"])
     assert exit_info.value.code == 2
+
+
+def test_the_command_path_imports_neither_matplotlib_nor_scipy_nor_sklearn() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from lossacc_helpers.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['diagnose', {str(example_log('lightning'))!r}])\n"
+        "print(sorted(m for m in ('matplotlib', 'scipy', 'sklearn') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
