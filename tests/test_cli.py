@@ -81,10 +81,11 @@ def test_bad_arguments_exit_with_2(capsys) -> None:
 
 
 def test_the_command_path_imports_neither_matplotlib_nor_scipy_nor_sklearn() -> None:
+    path = str(example_log("lightning"))
     code = (
         "import sys, contextlib, io\n"
         "from lossacc_helpers.cli import main\n"
-        f"with contextlib.redirect_stdout(io.StringIO()): main(['diagnose', {str(example_log('lightning'))!r}])\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['diagnose', {path!r}])\n"
         "print(sorted(m for m in ('matplotlib', 'scipy', 'sklearn') if m in sys.modules))\n"
     )
     result = subprocess.run(
