@@ -539,7 +539,25 @@ def diagnose(
             "val_accuracy": val_accuracy,
         },
     )
-    options = {k: v for k, v in locals().items() if k not in ("history", "h", "notes")}
+    options = {
+        "smooth_window": smooth_window,
+        "patience": patience,
+        "noise_factor": noise_factor,
+        "min_rise": min_rise,
+        "diverge_factor": diverge_factor,
+        "diverge_rise": diverge_rise,
+        "min_drop": min_drop,
+        "oscillation_threshold": oscillation_threshold,
+        "sign_change_threshold": sign_change_threshold,
+        "accuracy_tolerance": accuracy_tolerance,
+        "shared_rise": shared_rise,
+        "min_late_fall": min_late_fall,
+        "high_loss_fraction": high_loss_fraction,
+        "baseline_tolerance": baseline_tolerance,
+        "baseline_accuracy": baseline_accuracy,
+        "baseline_loss": baseline_loss,
+        "n_classes": n_classes,
+    }
     _check_options(options)
     return _Reader(h, options, tuple(notes)).verdict()
 
