@@ -7,53 +7,105 @@ first (``y_true`` before predictions), ``labels=`` the classes in column order (
 labels ``0 .. K-1`` need none), ``sample_weight=`` on every averaged metric. Every
 top-level name that looks like a metric is one; the per-margin losses phi(z) live in
 :mod:`lossacc_helpers.margin`.
+
+Names load on first use (PEP 562), so ``python -m lossacc_helpers diagnose`` imports
+neither matplotlib, scipy nor scikit-learn.
 """
 
-from . import margin
-from ._validation import LabelOrderWarning
-from .bounds import LN2, max_error_rate, min_cross_entropy
-from .calibration import (
-    CalibrationBins,
-    TemperatureFitWarning,
-    calibration_bins,
-    expected_calibration_error,
-    fit_temperature,
-    reliability_diagram,
-    softmax,
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what static tools see; at run time names load on first use
+    from . import margin
+    from ._validation import LabelOrderWarning
+    from .bounds import LN2, max_error_rate, min_cross_entropy
+    from .calibration import (
+        CalibrationBins,
+        TemperatureFitWarning,
+        calibration_bins,
+        expected_calibration_error,
+        fit_temperature,
+        reliability_diagram,
+        softmax,
+    )
+    from .classification import (
+        accuracy,
+        correct_predictions,
+        cross_entropy,
+        cross_entropy_from_logits,
+        per_sample_cross_entropy,
+        true_class_probability,
+        zero_one_loss,
+    )
+    from .cli import diagnose_log
+    from .diagnostics import REGIMES, Diagnosis, diagnose
+    from .history import History, fit_with_history
+    from .logs import TrainingLog, example_log, load_log
+    from .plots import plot_loss_accuracy_region, plot_true_class_proba
+    from .regression import mae, mse
+    from .scenarios import Scenario, scenario
+    from .stored import STORED_DIGITS, glue, reproducible
+    from .style import OKABE_ITO, PALETTE, use_book_style
+    from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
+    from .thresholds import accuracy_by_threshold
+
+#: Submodule -> the public names it defines; each submodule is imported on first access.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "_validation": ("LabelOrderWarning",),
+    "bounds": ("LN2", "max_error_rate", "min_cross_entropy"),
+    "calibration": (
+        "CalibrationBins",
+        "TemperatureFitWarning",
+        "calibration_bins",
+        "expected_calibration_error",
+        "fit_temperature",
+        "reliability_diagram",
+        "softmax",
+    ),
+    "classification": (
+        "accuracy",
+        "correct_predictions",
+        "cross_entropy",
+        "cross_entropy_from_logits",
+        "per_sample_cross_entropy",
+        "true_class_probability",
+        "zero_one_loss",
+    ),
+    "cli": ("diagnose_log",),
+    "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
+    "history": ("History", "fit_with_history"),
+    "logs": ("TrainingLog", "example_log", "load_log"),
+    "plots": ("plot_loss_accuracy_region", "plot_true_class_proba"),
+    "regression": ("mae", "mse"),
+    "scenarios": ("Scenario", "scenario"),
+    "stored": ("STORED_DIGITS", "glue", "reproducible"),
+    "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
+    "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
+    "thresholds": ("accuracy_by_threshold",),
+}
+_EXPORTS: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
+#: The per-margin losses phi(z), which are not metrics: they live in lossacc_helpers.margin.
+_MOVED_TO_MARGIN = frozenset(
+    {"exponential", "hinge", "logistic", "modified_huber", "perceptron", "squared"}
+    | {"squared_hinge", "zero_one"}
 )
-from .classification import (
-    accuracy,
-    correct_predictions,
-    cross_entropy,
-    cross_entropy_from_logits,
-    per_sample_cross_entropy,
-    true_class_probability,
-    zero_one_loss,
-)
-from .diagnostics import REGIMES, Diagnosis, diagnose
-from .history import History, fit_with_history
-from .plots import plot_loss_accuracy_region, plot_true_class_proba
-from .regression import mae, mse
-from .scenarios import Scenario, scenario
-from .stored import STORED_DIGITS, glue, reproducible
-from .style import OKABE_ITO, PALETTE, use_book_style
-from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
-from .thresholds import accuracy_by_threshold
 
 __version__ = "0.1.0"
-
 __all__ = [
-    "REGIMES",
-    "SURROGATES",
-    "MarginLoss",
     "CalibrationBins",
     "Diagnosis",
     "History",
     "LN2",
+    "LabelOrderWarning",
+    "MarginLoss",
     "OKABE_ITO",
     "PALETTE",
+    "REGIMES",
     "STORED_DIGITS",
+    "SURROGATES",
     "Scenario",
+    "TemperatureFitWarning",
+    "TrainingLog",
     "accuracy",
     "accuracy_by_threshold",
     "calibration_bins",
@@ -61,14 +113,21 @@ __all__ = [
     "cross_entropy",
     "cross_entropy_from_logits",
     "diagnose",
+    "diagnose_log",
+    "example_log",
     "expected_calibration_error",
     "fit_temperature",
     "fit_with_history",
     "glue",
+    "hinge_loss",
+    "load_log",
     "mae",
+    "margin",
+    "margins",
     "max_error_rate",
     "min_cross_entropy",
     "mse",
+    "multiclass_hinge",
     "per_sample_cross_entropy",
     "plot_loss_accuracy_region",
     "plot_true_class_proba",
@@ -79,19 +138,18 @@ __all__ = [
     "true_class_probability",
     "use_book_style",
     "zero_one_loss",
-    "hinge_loss",
-    "margin",
-    "margins",
-    "multiclass_hinge",
-    "LabelOrderWarning",
-    "TemperatureFitWarning",
 ]
 
-_MOVED_TO_MARGIN = frozenset(margin.__all__) - {"margins"}
 
-
-def __getattr__(name: str) -> object:
-    """Explain where the per-margin losses went instead of a bare AttributeError."""
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines ``name`` on first access (PEP 562)."""
+    if name == "margin":
+        return importlib.import_module(".margin", __name__)
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
     if name in _MOVED_TO_MARGIN:
         metric = " or the metric hinge_loss(y_true, scores)" if name == "hinge" else ""
         raise AttributeError(
@@ -99,4 +157,11 @@ def __getattr__(name: str) -> object:
             f"the margin: it moved to lossacc_helpers.margin.{name}(z){metric}. "
             f"SURROGATES[{name!r}].mean_loss(y_true, scores) averages it over samples."
         )
-    raise AttributeError(f"module 'lossacc_helpers' has no attribute {name!r}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+assert set(__all__) == {*_EXPORTS, "margin"}, "__all__ and _MODULES must list the same names"

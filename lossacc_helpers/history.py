@@ -1,8 +1,11 @@
 r"""Training histories: loss and accuracy per epoch, on the training and validation sets.
 
 :func:`fit_with_history` trains a scikit-learn classifier epoch by epoch and measures both
-sets at the end of every epoch; :class:`History` holds the four curves (or numbers pasted
-from any framework), finds the best epoch and draws the two-panel figure of chapter 5.
+sets at the end of every epoch; :class:`History` holds the curves (or numbers read from
+any framework's log, see ``lossacc_helpers.logs``), finds the best epoch and draws the
+two-panel figure of chapter 5. The accuracy curves are optional: many frameworks log only
+losses. matplotlib is imported only when a figure is drawn, so reading and diagnosing a
+log stays fast.
 """
 
 from __future__ import annotations
@@ -10,22 +13,30 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.axes import Axes
 from numpy.typing import ArrayLike, NDArray
 
 from ._validation import as_float_array, as_label_array, check_consistent_length, check_scalar
 from .classification import accuracy, cross_entropy
-from .style import OKABE_ITO
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["History", "fit_with_history"]
 
-#: Colours and line styles of the two sets, shared by every panel.
-_TRAIN_STYLE: dict[str, Any] = {"color": OKABE_ITO["blue"], "linestyle": "-"}
-_VAL_STYLE: dict[str, Any] = {"color": OKABE_ITO["orange"], "linestyle": "--"}
+_LOSSES = ("train_loss", "val_loss")
+_ACCURACIES = ("train_accuracy", "val_accuracy")
+
+
+def _styles() -> tuple[dict[str, Any], dict[str, Any], str]:
+    """Line styles of the two sets and the marker colour, shared by every panel."""
+    from .style import OKABE_ITO
+
+    train = {"color": OKABE_ITO["blue"], "linestyle": "-"}
+    val = {"color": OKABE_ITO["orange"], "linestyle": "--"}
+    return train, val, OKABE_ITO["black"]
 
 
 def _read_only(values: NDArray) -> NDArray:
@@ -34,9 +45,25 @@ def _read_only(values: NDArray) -> NDArray:
     return copy
 
 
+def _check_epochs(epochs: ArrayLike, n: int) -> NDArray[np.float64]:
+    values = as_float_array(epochs, "epochs")
+    if len(values) != n:
+        raise ValueError(
+            f"epochs must give one epoch number per entry of the curves ({n}), got {len(values)}."
+        )
+    if len(values) > 1 and np.any(np.diff(values) <= 0):
+        i = int(np.flatnonzero(np.diff(values) <= 0)[0])
+        raise ValueError(
+            f"epochs must increase strictly, but entry {i + 2} is {values[i + 1]:g} after "
+            f"{values[i]:g}. A restarted run repeats epoch numbers: keep one run (the "
+            "loaders of lossacc_helpers.logs keep the last one)."
+        )
+    return values
+
+
 @dataclass(frozen=True, eq=False)
 class History:
-    r"""Loss and accuracy of a classifier at the end of each epoch, on two sets.
+    r"""Loss and, optionally, accuracy of a classifier at the end of each epoch, on two sets.
 
     The curves of chapter 5 ("Chapter 5: learning curves"): the mean cross-entropy
 
@@ -46,26 +73,35 @@ class History:
 
     and the accuracy of the model with the parameters it has at the end of epoch
     :math:`t`, on the training and on the validation set. Build one with
-    :func:`fit_with_history`, or with :meth:`from_arrays` from numbers recorded by any
-    framework. The arrays are read-only copies and the instance is frozen; instances
-    compare by identity (``eq=False``), since arrays have no single truth value.
+    :func:`fit_with_history`, with :meth:`from_arrays` from numbers recorded by any
+    framework, or with a loader of ``lossacc_helpers.logs``. The arrays are read-only
+    copies and the instance is frozen; instances compare by identity (``eq=False``),
+    since arrays have no single truth value.
 
     Parameters
     ----------
     train_loss : array-like of shape (n_epochs,)
-        Training cross-entropy per epoch, in nats, non-negative.
+        Training loss per epoch, in nats, non-negative. NaN and inf are kept: they mean
+        the run diverged, which :func:`~lossacc_helpers.diagnose` reports.
     val_loss : array-like of shape (n_epochs,)
-        Validation cross-entropy per epoch, in nats, non-negative.
-    train_accuracy : array-like of shape (n_epochs,)
-        Training accuracy per epoch, in [0, 1].
-    val_accuracy : array-like of shape (n_epochs,)
-        Validation accuracy per epoch, in [0, 1].
+        Validation loss per epoch, in nats, non-negative; NaN and inf as above.
+    train_accuracy : array-like of shape (n_epochs,) or None, default=None
+        Training accuracy per epoch, in [0, 1]; None when the log has none.
+    val_accuracy : array-like of shape (n_epochs,) or None, default=None
+        Validation accuracy per epoch, in [0, 1]; None when the log has none.
+    epochs : array-like of shape (n_epochs,) or None, default=None
+        The epoch number of each entry in the log's own numbering (0-based for Keras and
+        Lightning, fractional for Hugging Face evaluations every N steps), strictly
+        increasing. None means ``1, 2, ..., n_epochs``.
+    n_classes : int or None, default=None
+        Number of classes, when known (:func:`fit_with_history` records it); gives
+        :func:`~lossacc_helpers.diagnose` the baseline :math:`\ln K`.
 
     Raises
     ------
     ValueError
-        If an array is empty, not 1D, holds NaN or inf, if the lengths differ, a loss is
-        negative or an accuracy is outside [0, 1].
+        If an array is empty or not 1D, the lengths differ, a loss is negative, an
+        accuracy is outside [0, 1] or not finite, or ``epochs`` does not increase.
     TypeError
         If an array is not numeric.
 
@@ -79,56 +115,80 @@ class History:
     ... )
     >>> len(h), h.best_epoch, h.epochs.tolist()
     (4, 3, [1, 2, 3, 4])
+    >>> keras = History.from_arrays([0.7, 0.5, 0.4], [0.7, 0.6, 0.65], epochs=[0, 1, 2])
+    >>> keras.best_epoch, keras.best_index, keras.has_accuracy
+    (1, 1, False)
     """
 
     train_loss: NDArray[np.float64]
     val_loss: NDArray[np.float64]
-    train_accuracy: NDArray[np.float64]
-    val_accuracy: NDArray[np.float64]
+    train_accuracy: NDArray[np.float64] | None = None
+    val_accuracy: NDArray[np.float64] | None = None
+    epoch_numbers: NDArray[np.float64] | None = None
+    n_classes: int | None = None
 
     def __post_init__(self) -> None:
-        arrays = {
-            name: as_float_array(getattr(self, name), name)
-            for name in ("train_loss", "val_loss", "train_accuracy", "val_accuracy")
-        }
+        arrays = {name: as_float_array(getattr(self, name), name, finite=False) for name in _LOSSES}
+        for name in _ACCURACIES:
+            if getattr(self, name) is not None:
+                arrays[name] = as_float_array(getattr(self, name), name)
         check_consistent_length(**arrays)
-        for name in ("train_loss", "val_loss"):
+        for name in _LOSSES:
             if np.any(arrays[name] < 0):
                 raise ValueError(
-                    f"{name} must hold non-negative losses, found {arrays[name].min()!r}."
+                    f"{name} must hold non-negative losses, found {np.nanmin(arrays[name])!r}."
                 )
-        for name in ("train_accuracy", "val_accuracy"):
-            values = arrays[name]
+        for name in _ACCURACIES:
+            values = arrays.get(name)
+            if values is None:
+                continue
             bad = (values < 0) | (values > 1)
             if np.any(bad):
                 raise ValueError(
                     f"{name} must hold accuracies in [0, 1], found {values[bad][0]!r}. "
                     "Divide percentages by 100."
                 )
+        n = len(arrays["train_loss"])
+        numbers = np.arange(1, n + 1, dtype=np.float64)
+        if self.epoch_numbers is not None:
+            numbers = _check_epochs(self.epoch_numbers, n)
+        if self.n_classes is not None:
+            k = int(check_scalar(self.n_classes, "n_classes", low=2, integer=True))
+            object.__setattr__(self, "n_classes", k)
         for name, values in arrays.items():
             object.__setattr__(self, name, _read_only(values))
+        object.__setattr__(self, "epoch_numbers", _read_only(numbers))
 
     @classmethod
     def from_arrays(
         cls,
         train_loss: ArrayLike,
         val_loss: ArrayLike,
-        train_accuracy: ArrayLike,
-        val_accuracy: ArrayLike,
+        train_accuracy: ArrayLike | None = None,
+        val_accuracy: ArrayLike | None = None,
+        *,
+        epochs: ArrayLike | None = None,
+        n_classes: int | None = None,
     ) -> History:
-        """Build a history from four per-epoch sequences, such as a framework's log.
+        r"""Build a history from per-epoch sequences, such as a framework's log.
 
         For example, from a Keras ``History`` object ``h``:
         ``History.from_arrays(h.history["loss"], h.history["val_loss"],
-        h.history["accuracy"], h.history["val_accuracy"])`` (Keras's training figures are
-        running averages over the epoch; see :func:`fit_with_history`).
+        h.history["accuracy"], h.history["val_accuracy"], epochs=h.epoch)`` (Keras's
+        training figures are running averages over the epoch; see
+        :func:`fit_with_history`). To read a log file, use
+        ``lossacc_helpers.load_log``.
 
         Parameters
         ----------
         train_loss, val_loss : array-like of shape (n_epochs,)
-            Cross-entropy per epoch, in nats, non-negative and finite.
-        train_accuracy, val_accuracy : array-like of shape (n_epochs,)
+            Loss per epoch, in nats, non-negative (NaN and inf mark a diverged run).
+        train_accuracy, val_accuracy : array-like of shape (n_epochs,), optional
             Accuracy per epoch, in [0, 1].
+        epochs : array-like of shape (n_epochs,), optional
+            Epoch numbers in the log's own numbering; default ``1 .. n_epochs``.
+        n_classes : int, optional
+            Number of classes, for the baseline :math:`\ln K`.
 
         Returns
         -------
@@ -137,9 +197,8 @@ class History:
         Raises
         ------
         ValueError
-            If the lengths differ, or on empty, non-finite, negative-loss or
-            out-of-range accuracy values. A run whose loss became NaN diverged; keep the
-            epochs before it.
+            If the lengths differ, on empty, negative-loss or out-of-range accuracy
+            values, or epochs that do not increase.
         TypeError
             If a sequence is not numeric.
 
@@ -148,26 +207,53 @@ class History:
         >>> History.from_arrays([0.7, 0.5], [0.7, 0.6], [0.5, 0.8], [0.5, 0.7]).best_epoch
         2
         """
-        return cls(train_loss, val_loss, train_accuracy, val_accuracy)
+        return cls(train_loss, val_loss, train_accuracy, val_accuracy, epochs, n_classes)
 
     def __len__(self) -> int:
         return len(self.train_loss)
 
     @property
-    def epochs(self) -> NDArray[np.int64]:
-        """The 1-based epoch numbers ``[1, 2, ..., n_epochs]``."""
-        return np.arange(1, len(self) + 1)
+    def has_accuracy(self) -> bool:
+        """Whether the validation accuracy was recorded (the training accuracy may not be)."""
+        return self.val_accuracy is not None
 
     @property
-    def best_epoch(self) -> int:
-        """The epoch (1-based) with the lowest validation loss; the first one on ties."""
-        return int(np.argmin(self.val_loss)) + 1
+    def epochs(self) -> NDArray:
+        """Epoch numbers, ``[1, 2, ..., n_epochs]`` unless the log gave its own.
 
-    def to_dict(self) -> dict[str, list[float] | list[int]]:
+        Integers (int64) when every number is whole, floats otherwise (Hugging Face
+        evaluations at fractional epochs).
+        """
+        numbers = self.epoch_numbers
+        if np.all(numbers == np.round(numbers)):
+            return numbers.astype(np.int64)
+        return numbers.copy()
+
+    @property
+    def best_index(self) -> int:
+        """The 0-based position of the lowest raw validation loss; the first one on ties.
+
+        NaN entries are skipped; a curve with no finite value gives 0.
+        """
+        finite = np.isfinite(self.val_loss)
+        if not np.any(finite):
+            return 0
+        return int(np.argmin(np.where(finite, self.val_loss, np.inf)))
+
+    @property
+    def best_epoch(self) -> int | float:
+        """The epoch, in :attr:`epochs` numbering, with the lowest raw validation loss.
+
+        The raw (unsmoothed) minimum, the epoch whose weights early stopping keeps; the
+        first one on ties. Index the curves with ``best_index``.
+        """
+        return self.epochs[self.best_index].item()
+
+    def to_dict(self) -> dict[str, list[float] | list[int] | None]:
         """Return the history as a new dict of lists, one entry per epoch.
 
         Keys: ``"epoch"``, ``"train_loss"``, ``"val_loss"``, ``"train_accuracy"``,
-        ``"val_accuracy"``; ready for ``pandas.DataFrame`` or ``json.dumps``.
+        ``"val_accuracy"`` (None when not recorded); ready for ``json.dumps``.
 
         Examples
         --------
@@ -178,15 +264,15 @@ class History:
             "epoch": self.epochs.tolist(),
             "train_loss": self.train_loss.tolist(),
             "val_loss": self.val_loss.tolist(),
-            "train_accuracy": self.train_accuracy.tolist(),
-            "val_accuracy": self.val_accuracy.tolist(),
+            "train_accuracy": None if self.train_accuracy is None else self.train_accuracy.tolist(),
+            "val_accuracy": None if self.val_accuracy is None else self.val_accuracy.tolist(),
         }
 
     def plot(
         self,
         ax: Sequence[Axes] | None = None,
         *,
-        mark_epoch: int | None = None,
+        mark_epoch: int | float | None = None,
         mark_label: str | None = None,
     ) -> list[Axes]:
         """Draw loss and accuracy per epoch, training (solid) against validation (dashed).
@@ -196,10 +282,11 @@ class History:
         ax : list of Axes, optional
             Two matplotlib Axes (a list, tuple or array): the loss panel and the
             accuracy panel. By default a new figure with two panels side by side is made
-            (``plt.subplots(1, 2)``).
-        mark_epoch : int, optional
-            An epoch to mark with a vertical dotted line on both panels, such as
-            :attr:`best_epoch` or the ``start_epoch`` of a diagnosis.
+            (``plt.subplots(1, 2)``). Curves that were not recorded are left out; an
+            accuracy panel without any curve says so.
+        mark_epoch : int or float, optional
+            An epoch of :attr:`epochs` to mark with a vertical dotted line on both
+            panels, such as :attr:`best_epoch` or the ``start_epoch`` of a diagnosis.
         mark_label : str, optional
             Legend text of the marked epoch; default ``"epoch k"``.
 
@@ -211,7 +298,7 @@ class History:
         Raises
         ------
         TypeError
-            If ``ax`` is not a sequence of two Axes, or ``mark_epoch`` is not an integer.
+            If ``ax`` is not a sequence of two Axes, or ``mark_epoch`` is not a number.
         ValueError
             If ``ax`` does not hold exactly two Axes, or ``mark_epoch`` is not an epoch
             of the history.
@@ -224,30 +311,42 @@ class History:
         >>> loss_ax.get_ylabel()
         'cross-entropy (nats)'
         """
+        import matplotlib.pyplot as plt
+
         if ax is None:
             _, axes = plt.subplots(1, 2, figsize=(9.0, 3.6))
             panels = list(axes)
         else:
             panels = _two_axes(ax)
         if mark_epoch is not None:
-            mark_epoch = int(check_scalar(mark_epoch, "mark_epoch", integer=True))
-            if not 1 <= mark_epoch <= len(self):
+            integral = bool(np.all(self.epoch_numbers == np.round(self.epoch_numbers)))
+            mark_epoch = check_scalar(mark_epoch, "mark_epoch", integer=integral)
+            if not np.any(self.epoch_numbers == mark_epoch):
+                first, last = self.epochs[0].item(), self.epochs[-1].item()
                 raise ValueError(
-                    f"mark_epoch must be an epoch of the history, in 1 .. {len(self)}, "
+                    f"mark_epoch must be an epoch of the history, in {first} .. {last}, "
                     f"got {mark_epoch}."
                 )
+        train_style, val_style, mark_colour = _styles()
         epochs = self.epochs
         series = (
             (panels[0], self.train_loss, self.val_loss, "cross-entropy (nats)", "Loss"),
             (panels[1], self.train_accuracy, self.val_accuracy, "accuracy", "Accuracy"),
         )
         for panel, train, val, ylabel, title in series:
-            panel.plot(epochs, train, label="training", **_TRAIN_STYLE)
-            panel.plot(epochs, val, label="validation", **_VAL_STYLE)
+            if train is not None:
+                panel.plot(epochs, train, label="training", **train_style)
+            if val is not None:
+                panel.plot(epochs, val, label="validation", **val_style)
+            if train is None and val is None:
+                panel.set_xlim(float(epochs[0]), float(epochs[-1]))
+                panel.text(
+                    0.5, 0.5, "not logged", ha="center", va="center", transform=panel.transAxes
+                )
             if mark_epoch is not None:
                 panel.axvline(
                     mark_epoch,
-                    color=OKABE_ITO["black"],
+                    color=mark_colour,
                     linestyle=":",
                     linewidth=1.5,
                     label=mark_label if mark_label is not None else f"epoch {mark_epoch}",
@@ -255,11 +354,14 @@ class History:
             panel.set_xlabel("epoch")
             panel.set_ylabel(ylabel)
             panel.set_title(title)
-            panel.legend()
+            if panel.get_lines():
+                panel.legend()
         return panels
 
 
 def _two_axes(ax: object) -> list[Axes]:
+    from matplotlib.axes import Axes
+
     if isinstance(ax, Axes):
         raise TypeError(
             "ax must be a sequence of two Axes (loss panel, accuracy panel), got a single "
@@ -478,4 +580,4 @@ def fit_with_history(
             curves[f"{prefix}_loss"].append(cross_entropy(y, proba, labels=model_classes))
             predicted = model_classes[np.argmax(proba, axis=1)]
             curves[f"{prefix}_accuracy"].append(accuracy(y, predicted))
-    return History.from_arrays(**curves)
+    return History.from_arrays(**curves, n_classes=len(all_classes))

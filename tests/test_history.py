@@ -254,8 +254,10 @@ def test_history_is_frozen_and_copies_its_input() -> None:
     ("change", "error", "match"),
     [
         ({"val_loss": [0.7, 0.5, 0.4, 0.4]}, ValueError, "inconsistent numbers of samples"),
-        ({"train_loss": [0.7, np.nan, 0.3, 0.2, 0.1]}, ValueError, "train_loss contains 1 NaN"),
-        ({"val_loss": [0.7, 0.5, np.inf, 0.2, 0.1]}, ValueError, "1 infinite"),
+        ({"val_accuracy": [0.5, np.nan, 0.8, 0.8, 0.8]}, ValueError, "val_accuracy contains 1 NaN"),
+        ({"epochs": [0, 1, 2, 2, 3]}, ValueError, "entry 4 is 2 after 2. A restarted run"),
+        ({"epochs": [0, 1, 2]}, ValueError, r"one epoch number per entry of the curves \(5\)"),
+        ({"n_classes": 1}, ValueError, r"n_classes must be in \[2, inf\]"),
         ({"train_loss": [0.7, -0.1, 0.3, 0.2, 0.1]}, ValueError, "non-negative losses"),
         ({"val_accuracy": [50, 78, 83, 85, 84]}, ValueError, "Divide percentages by 100"),
         ({"train_accuracy": [-0.1, 0.8, 0.9, 0.9, 0.9]}, ValueError, r"accuracies in \[0, 1\]"),
@@ -318,3 +320,29 @@ def test_plot_rejects_bad_axes_and_marks() -> None:
     with pytest.raises(TypeError, match="mark_epoch must be an integer"):
         history.plot(mark_epoch=2.5)
     assert all(isinstance(a, Axes) for a in history.plot())
+
+
+def test_losses_may_be_nan_or_inf_a_diverged_run() -> None:
+    history = History.from_arrays([0.7, 0.5, np.nan], [0.7, np.inf, np.nan])
+    assert np.isnan(history.train_loss[-1]) and history.best_epoch == 1
+
+
+def test_accuracies_are_optional_and_epochs_follow_the_log() -> None:
+    history = History.from_arrays([0.7, 0.5, 0.4], [0.8, 0.6, 0.65], epochs=[0, 1, 2])
+    assert not history.has_accuracy and history.train_accuracy is None
+    assert history.epochs.tolist() == [0, 1, 2] and history.epochs.dtype == np.int64
+    assert history.best_epoch == 1 and history.best_index == 1
+    assert history.to_dict()["val_accuracy"] is None
+    hf = History.from_arrays([0.7, 0.5, 0.4], [0.8, 0.6, 0.65], epochs=[0.5, 1.0, 1.5])
+    assert hf.best_epoch == 1.0 and hf.epochs.tolist() == [0.5, 1.0, 1.5]
+    loss_ax, acc_ax = hf.plot(mark_epoch=1.0)
+    assert [t.get_text() for t in acc_ax.texts] == ["not logged"]
+    assert_array_equal(loss_ax.get_lines()[0].get_xdata(), [0.5, 1.0, 1.5])
+    with pytest.raises(ValueError, match=r"in 0.5 .. 1.5, got 0.7"):
+        hf.plot(mark_epoch=0.7)
+
+
+def test_fit_with_history_records_the_number_of_classes(data) -> None:
+    X_train, y_train, X_val, y_val = data
+    history = fit_with_history(small_mlp(), X_train, y_train, X_val, y_val, epochs=1)
+    assert history.n_classes == 3
