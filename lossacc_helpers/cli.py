@@ -162,4 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def main_exit() -> None:
     """Entry point of the ``lossacc-helpers`` console script: exit with :func:`main`'s status."""
-    raise SystemExit(main())
+    try:
+        status = main()
+    except BrokenPipeError:  # the reader closed the pipe (`| head`): nothing more to say
+        status = 0
+    raise SystemExit(status)

@@ -40,6 +40,10 @@ REGIMES: tuple[str, ...] = (
 #: The fewest epochs :func:`diagnose` reads; shorter runs are "inconclusive".
 MIN_EPOCHS: int = 4
 
+#: Runs shorter than this are never called converged ("good fit", "underfitting"): a
+#: still-falling one is "still improving", any other "inconclusive".
+SHORT_RUN: int = 10
+
 #: Factor that turns a median absolute deviation into a Gaussian standard deviation.
 _MAD_TO_SD = 1.4826
 
@@ -378,7 +382,10 @@ def diagnose(
 
     **Rules**, checked in this order; the first that fires gives the regime:
 
-    1. **diverging**: a loss is NaN or infinite (start: the last finite epoch); or the
+    1. **diverging**: a loss is NaN or infinite (start: the last finite epoch), except a
+       validation entry that is not finite while the training loss stays finite and the
+       validation loss is finite again at the end (one overflowed validation pass: the
+       entry is left out, with a note); or the
        last two training losses exceed ``diverge_factor`` times the first (``explosion``);
        or the training loss has not made a new minimum for :math:`p` epochs and its rise
        exceeds both its own noise threshold and ``diverge_rise`` times its first value
@@ -419,18 +426,22 @@ def diagnose(
        never "still improving". The gap must widen by at least ``shared_rise`` times the
        rise: when the training loss rose with the validation loss (a strong penalty
        shrinking the weights, an optimiser drifting), the rise is *shared*; the run is
-       then read by rules 6-7 with the shared rise in the reason ("underfitting" when
+       then read by rules 7-8 with the shared rise in the reason ("underfitting" when
        its loss is high, else "inconclusive"), never "still improving".
-    5. **still improving** (not converged: train longer): the validation loss did not
+    5. **short runs** (fewer than ``SHORT_RUN``, 10, entries, and no rise that counts):
+       never called converged, since the noise of so few points cannot be told from the
+       curve's bend. "still improving" when the validation loss fell at each of its last
+       two entries and is lowest at the last, else "inconclusive".
+    6. **still improving** (not converged: train longer): the validation loss did not
        turn up, and a least-squares line through its last ``max(p, n // 3)`` entries
        falls by more than ``max(2 sigma, min_late_fall * x_b)`` over them (5 % of the
        minimum by default: an exponential decay with a time constant of a sixth of the
        run or less has converged by this measure).
-    6. **underfitting** (converged, high bias): the smoothed training loss ends above
+    7. **underfitting** (converged, high bias): the smoothed training loss ends above
        ``high_loss_fraction`` of its first value (``final_loss_ratio``), or above
        half the baseline :math:`L_0`, or the final training accuracy is below
        ``baseline_accuracy``. The gap is reported; a large gap is noted.
-    7. **good fit**: none of the above.
+    8. **good fit**: none of the above.
 
     A rise that counts is never answered with "still improving"; it is answered with
     "underfitting" only when it is shared by the training loss (the gap did not widen)
@@ -559,7 +570,43 @@ def diagnose(
         "n_classes": n_classes,
     }
     _check_options(options)
+    h, gap_note = _without_validation_glitches(h)
+    if gap_note:
+        notes = [*notes, gap_note]
     return _Reader(h, options, tuple(notes)).verdict()
+
+
+def _without_validation_glitches(h: History) -> tuple[History, str | None]:
+    """Leave out validation entries that are NaN or inf while the run went on normally.
+
+    A validation pass can overflow (float16, one bad batch) while training is fine: the
+    training loss stays finite and the validation loss is finite again afterwards, up to
+    the last entry. Such entries are dropped, with a note; a run whose training loss, or
+    whose last validation loss, is not finite is left as it is (it diverged).
+    """
+    bad = ~np.isfinite(h.val_loss)
+    if not bad.any() or bad[-1] or not np.all(np.isfinite(h.train_loss)):
+        return h, None
+    keep = ~bad
+    epochs = h.epochs[bad].tolist()
+
+    def kept(values: NDArray | None) -> NDArray | None:
+        return None if values is None else values[keep]
+
+    cleaned = History(
+        train_loss=h.train_loss[keep],
+        val_loss=h.val_loss[keep],
+        train_accuracy=kept(h.train_accuracy),
+        val_accuracy=kept(h.val_accuracy),
+        epoch_numbers=h.epochs[keep],
+        n_classes=h.n_classes,
+    )
+    note = (
+        f"the validation loss is not finite at epoch(s) {epochs} while the training loss "
+        "stays finite and the validation loss recovers: those entries were left out (a "
+        "validation pass that overflowed, e.g. in float16); check them if they recur."
+    )
+    return cleaned, note
 
 
 class _Reader:
@@ -621,6 +668,7 @@ class _Reader:
             self.not_learning,
             self.degenerate,
             self.turned,
+            self.short_run,
             self.still_improving,
             self.underfitting,
         ):
@@ -866,6 +914,32 @@ class _Reader:
             best,
             f"{rise} and the validation accuracy fell by {-change:.3f} (tolerance "
             f"{tolerance:.3g}){train}: stop early at epoch {best} or regularise.",
+        )
+
+    def short_run(self) -> Diagnosis | None:
+        """Below ``SHORT_RUN`` entries a level curve cannot be told from a pause.
+
+        The noise level of so few points is swamped by the curve's own bend, so neither
+        "good fit" nor "underfitting" (both say "converged") is given: a run still
+        falling at its last entry is "still improving", any other "inconclusive".
+        """
+        if self.n >= SHORT_RUN or self.shared_rise:
+            return None
+        v = self.h.val_loss
+        if self.h.best_index == self.n - 1 and v[-1] < v[-2] < v[-3]:
+            return self.result(
+                "still improving",
+                None,
+                f"a short run ({self.n} entries) whose validation loss still fell at each of "
+                f"its last two entries ({v[-3]:.3g}, {v[-2]:.3g}, {v[-1]:.3g}) and is lowest at "
+                "the last: train longer, then read the curves again.",
+            )
+        return self.result(
+            "inconclusive",
+            None,
+            f"only {self.n} entries and no rise above the noise: too few to tell a converged "
+            f"run from a pause (at least {SHORT_RUN} are needed to call it a good fit or "
+            "underfitting); train longer.",
         )
 
     def still_improving(self) -> Diagnosis | None:

@@ -195,6 +195,42 @@ def _split_runs(epochs: list[float | None]) -> list[int]:
     return starts
 
 
+def _last_run(rows: list, epochs: list, starts: list[int], notes: list[str]) -> tuple[list, list]:
+    """Return the entries of the training that the log's last run continues.
+
+    A restart from scratch replaces what came before; a resume (Keras
+    ``fit(initial_epoch=e)`` appending to the same file) keeps the earlier entries before
+    epoch ``e`` and continues from there.
+    """
+    bounds = [*starts, len(rows)]
+    kept_rows, kept_epochs = rows[: bounds[1]], epochs[: bounds[1]]
+    resumed = restarted = 0
+    for a, b in zip(bounds[1:-1], bounds[2:], strict=True):
+        start = epochs[a]
+        if start is not None and kept_epochs[0] is not None and start > kept_epochs[0]:
+            keep = [i for i, e in enumerate(kept_epochs) if e is not None and e < start]
+            kept_rows = [kept_rows[i] for i in keep] + rows[a:b]
+            kept_epochs = [kept_epochs[i] for i in keep] + epochs[a:b]
+            resumed += 1
+        else:
+            kept_rows, kept_epochs = rows[a:b], epochs[a:b]
+            restarted += 1
+    runs = len(starts)
+    if restarted:
+        notes.append(
+            f"restarted run: the epoch column goes back to the start {restarted} time(s); "
+            f"diagnosed the last of {runs} runs (from epoch {kept_epochs[0]:g}, "
+            f"{len(kept_rows)} entries)."
+        )
+    if resumed:
+        notes.append(
+            f"resumed run: training resumed {resumed} time(s) from an earlier epoch (as "
+            "Keras fit(initial_epoch=...) appends); the entries it repeats were replaced by "
+            "the resumed ones."
+        )
+    return kept_rows, kept_epochs
+
+
 def _as_fraction(values: list, name: str, notes: list[str]) -> list:
     finite = [v for v in values if v is not None and math.isfinite(v)]
     if finite and max(finite) > 1 and max(finite) <= 100:
@@ -280,13 +316,7 @@ def _table_log(
     if epochs is not None:
         starts = _split_runs(epochs)
         if len(starts) > 1:
-            first = epochs[starts[-1]]
-            notes.append(
-                f"restarted run: the epoch column goes back {len(starts) - 1} time(s); "
-                f"diagnosed the last of {len(starts)} runs (from epoch {first:g}, "
-                f"{len(rows) - starts[-1]} entries)."
-            )
-            rows, epochs = rows[starts[-1] :], epochs[starts[-1] :]
+            rows, epochs = _last_run(rows, epochs, starts, notes)
     curves = {
         role: _column(rows, header, name, path) for role, name in roles.items() if name is not None
     }
@@ -521,14 +551,12 @@ def read_lightning_csv(path: str | Path) -> TrainingLog:
     table = {role: _column(rows, header, name, path) for role, name in columns.items()}
     order = sorted({e for e in epochs_col if e is not None})
     curves: dict[str, list] = {role: [] for role in columns}
-    for e in order:
-        for role, name in columns.items():
-            values = [
-                v
-                for v, ee in zip(table[role], epochs_col, strict=True)
-                if ee == e and v is not None
-            ]
-            curves[role].append(_lightning_value(values, _normal(name)))
+    for role, name in columns.items():
+        by_epoch: dict[float, list[float]] = {}
+        for value, e in zip(table[role], epochs_col, strict=True):
+            if e is not None and value is not None:
+                by_epoch.setdefault(e, []).append(value)
+        curves[role] = [_lightning_value(by_epoch.get(e, []), _normal(name)) for e in order]
     notes = []
     if _normal(columns["train_loss"]).endswith("_step"):
         notes.append(
