@@ -306,7 +306,7 @@ def plot_curves(
     for i, (label, value) in enumerate((hlines or {}).items()):
         ax.axhline(value, color="grey", linestyle=greys[i % 3], linewidth=1.5, label=label)
     for i, (label, value) in enumerate((vlines or {}).items()):
-        ax.axvline(value, color="dimgrey", linestyle=greys[(i + 1) % 3], linewidth=1.2, label=label)
+        ax.axvline(value, color="dimgrey", linestyle=greys[(i + 2) % 3], linewidth=1.2, label=label)
     star_colours = [OKABE_ITO["orange"], OKABE_ITO["green"], OKABE_ITO["purple"]]
     for i, (label, (px, py)) in enumerate((points or {}).items()):
         ax.plot(
