@@ -52,10 +52,11 @@ def plot_true_class_proba(
     """Bar chart of the probability each prediction gives its true class, sorted.
 
     Correct predictions are drawn in blue, wrong ones in vermillion, with ``1/2`` marked:
-    a wrong prediction can never rise above it. Accuracy only counts the colours; the
-    cross-entropy reads the heights, so the chart shows both numbers at once
-    (chapter 3). The title states the accuracy and the mean cross-entropy unless
-    ``title`` is given.
+    a wrong prediction whose label is the most probable class can never rise above it.
+    Accuracy only counts the colours; the cross-entropy is the mean of ``-ln`` of the
+    heights, which this linear axis hides for near-zero bars: draw
+    :func:`plot_true_class_cost` to see the loss itself (chapter 3). The title states
+    the accuracy and the mean cross-entropy unless ``title`` is given.
 
     Parameters
     ----------
@@ -252,18 +253,18 @@ def plot_curves(
 
     Parameters
     ----------
-    x : array-like of shape (n,)
+    x : array-like of shape (n_points,)
         The shared horizontal values.
-    curves : mapping of str to array-like of shape (n,)
-        The curves, by legend label; NaN values leave a gap.
+    curves : dict
+        The curves, each an array of the length of ``x``, by legend label; NaN values leave a gap.
     xlabel, ylabel : str
         Axis labels, with units; required (a figure without them is not allowed here).
     title : str, optional
         The figure's message.
-    hlines, vlines : mapping of str to float, optional
+    hlines, vlines : dict, optional
         Horizontal or vertical reference lines, by legend label.
-    points : mapping of str to (float, float), optional
-        Points to mark with a star, by legend label.
+    points : dict, optional
+        Points ``(x, y)`` to mark with a star, by legend label.
     logy : bool, default=False
         Logarithmic vertical axis.
     markevery : int, optional
@@ -344,7 +345,7 @@ def plot_cost_curve(
 
     Parameters
     ----------
-    marked : mapping of str to float, optional
+    marked : dict, optional
         Predictions to mark: a name mapped to the probability it gives the true class.
     zero_one : bool, default=False
         Also draw the 0-1 loss.
