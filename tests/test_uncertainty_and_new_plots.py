@@ -118,3 +118,16 @@ def test_new_names_are_exported():
         "PairedTest",
     ):
         assert name in lah.__all__ and getattr(lah, name) is not None
+
+
+def test_the_bound_states_its_condition_and_a_tuned_threshold_breaks_it():
+    # Defect 1 of issue 14: the ln 2 bound holds for argmax labels only.
+    ax = lah.plot_loss_accuracy_region()
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("most probable class" in label for label in labels)
+    assert "most probable class" in lah.min_cross_entropy.__doc__
+    y = np.r_[np.zeros(90, dtype=int), np.ones(10, dtype=int)]
+    p = np.r_[np.full(90, 0.01), np.full(10, 0.96)]
+    tuned_accuracy = lah.accuracy(y, (p > 0.97).astype(int))
+    assert lah.cross_entropy(y, p) < lah.min_cross_entropy(tuned_accuracy)
+    assert lah.cross_entropy(y, p) >= lah.min_cross_entropy(lah.accuracy(y, (p > 0.5) * 1))
