@@ -41,13 +41,20 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .diagnostics import REGIMES, Diagnosis, diagnose
     from .history import History, fit_with_history
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
-    from .plots import plot_loss_accuracy_region, plot_true_class_proba
+    from .plots import (
+        plot_cost_curve,
+        plot_curves,
+        plot_loss_accuracy_region,
+        plot_true_class_cost,
+        plot_true_class_proba,
+    )
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
     from .thresholds import accuracy_by_threshold
+    from .uncertainty import PairedTest, paired_test, samples_for_margin, wilson_interval
 
 #: Submodule -> the public names it defines; each submodule is imported on first access.
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -75,13 +82,23 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
     "history": ("History", "fit_with_history"),
     "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
-    "plots": ("plot_loss_accuracy_region", "plot_true_class_proba"),
+    "plots": (
+        "plot_cost_curve",
+        "plot_curves",
+        "plot_cost_curve",
+        "plot_curves",
+        "plot_loss_accuracy_region",
+        "plot_true_class_cost",
+        "plot_true_class_cost",
+        "plot_true_class_proba",
+    ),
     "regression": ("mae", "mse"),
     "scenarios": ("Scenario", "scenario"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
     "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
     "thresholds": ("accuracy_by_threshold",),
+    "uncertainty": ("PairedTest", "paired_test", "samples_for_margin", "wilson_interval"),
 }
 _EXPORTS: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 #: The per-margin losses phi(z), which are not metrics: they live in lossacc_helpers.margin.
@@ -101,6 +118,7 @@ __all__ = [
     "LabelOrderWarning",
     "MarginLoss",
     "OKABE_ITO",
+    "PairedTest",
     "PALETTE",
     "REGIMES",
     "STORED_DIGITS",
@@ -129,16 +147,22 @@ __all__ = [
     "max_error_rate",
     "min_cross_entropy",
     "mse",
+    "paired_test",
     "multiclass_hinge",
     "per_sample_cross_entropy",
+    "plot_cost_curve",
+    "plot_curves",
     "plot_loss_accuracy_region",
+    "plot_true_class_cost",
     "plot_true_class_proba",
     "reliability_diagram",
     "reproducible",
+    "samples_for_margin",
     "scenario",
     "softmax",
     "true_class_probability",
     "use_book_style",
+    "wilson_interval",
     "zero_one_loss",
 ]
 

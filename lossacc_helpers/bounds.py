@@ -1,6 +1,9 @@
 r"""The bound that ties cross-entropy to accuracy.
 
-A prediction is wrong when some other class gets at least as much probability as the
+The bound needs one condition: the predicted label is the most probable class (in the
+binary case, the threshold is 1/2). With a tuned threshold a mistake can give its true
+class more than 1/2 and the bound fails (chapter 3 shows it). Under the condition, a
+prediction is wrong when some other class gets at least as much probability as the
 true class. The true class then has probability at most 1/2 (two classes share no more
 than 1), so the mistake costs at least :math:`-\ln \tfrac12 = \ln 2` nats, whatever the
 number of classes. A correct prediction costs at least 0. Averaging over the samples:
@@ -34,13 +37,14 @@ def _scalar_or_array(values: np.ndarray, was_scalar: bool) -> float | np.ndarray
 
 
 def min_cross_entropy(accuracy: ArrayLike) -> float | np.ndarray:
-    r"""Smallest mean cross-entropy (nats) a classifier with this accuracy can have.
+    r"""Smallest mean cross-entropy (nats) at this accuracy, for argmax labels.
 
     .. math::
 
         \mathrm{CE}_{\min}(a) = (1 - a)\ln 2.
 
-    Every wrong prediction gives its true class a probability of at most 1/2 (another
+    When each predicted label is the most probable class (threshold 1/2 for two classes),
+    every wrong prediction gives its true class a probability of at most 1/2 (another
     class has at least as much, and the two share at most 1), so it costs at least
     :math:`\ln 2`; a correct prediction costs at least 0. The value is an infimum: it is
     approached, not reached, by mistakes that give the true class just under 1/2.
