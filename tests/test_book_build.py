@@ -105,3 +105,20 @@ def test_chapter_pages_have_launch_download_and_edit_buttons(build: str, page: s
     download = re.search(r'href="([^"]*_sources/[^"]*\.ipynb)"', html)
     assert download, f"{page}: no download button for the notebook"
     assert (HTML / "chapters" / download[1]).resolve().is_file()
+
+
+@pytest.mark.parametrize("page", [*toc_pages(), "404", "genindex"])
+def test_every_page_has_a_description_favicon_and_social_preview(build: str, page: str) -> None:
+    html = (HTML / f"{page}.html").read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]{40,})"', html)
+    assert description, f"{page}: no meta description"
+    for tag in ("og:title", "og:description", "og:image", "og:type"):
+        assert f'property="{tag}"' in html, f"{page}: no {tag}"
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert icon and (HTML / page).parent.joinpath(icon[1]).resolve().is_file(), page
+    assert html.count('class="sidebar-toggle primary-toggle') == 1, f"{page}: menu buttons"
+
+
+def test_404_page_links_home(build: str) -> None:
+    html = (HTML / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html and 'href="intro.html"' in html
