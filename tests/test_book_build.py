@@ -122,3 +122,12 @@ def test_every_page_has_a_description_favicon_and_social_preview(build: str, pag
 def test_404_page_links_home(build: str) -> None:
     html = (HTML / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in html and 'href="intro.html"' in html
+
+
+def test_api_reference_shows_numpydoc_types_in_order(build: str) -> None:
+    html = (HTML / "reference" / "api.html").read_text(encoding="utf-8")
+    assert "_SupportsArray" not in html and "_Buffer" not in html, "expanded ArrayLike types"
+    for fields in re.findall(r'<dl class="field-list[^"]*">(.*?)</dl>\s*</dd>', html, re.S):
+        names = re.findall(r'<dt class="field-(?:odd|even)">([^<]+)', fields)
+        if "Returns" in names and "Parameters" in names:
+            assert names.index("Parameters") < names.index("Returns"), names
