@@ -20,6 +20,8 @@ builders), and are idempotent: running them twice changes nothing.
 5. Code blocks get ``tabindex="0"`` so a keyboard reader can scroll a wide one (axe
    ``scrollable-region-focusable``); the theme's script turns it back to ``-1`` on blocks
    that do not overflow, once the page has loaded.
+7. The theme's Font Awesome script (1.5 MB on every page) is dropped: its CSS web font
+   draws the same icons.
 6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
    ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
    load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
@@ -44,6 +46,7 @@ from docutils import nodes
 #: A figure's on-page density: matplotlib's figure.dpi in lossacc_helpers.style (1x).
 BASE_DPI = 110
 DESCRIPTION_LENGTH = 160
+PDF_NAME = "loss-and-accuracy.pdf"
 
 
 def _renumber(text: str, name: str) -> str:
@@ -96,6 +99,12 @@ def image_size(path: Path) -> tuple[int, int] | None:
     return width, height
 
 
+# pydata-sphinx-theme loads Font Awesome twice: as a web font (its CSS) and as a 1.5 MB
+# script that swaps every icon for an inline SVG. The web font alone draws the icons.
+_FONTAWESOME_JS = re.compile(
+    r'<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\s*'
+)
+
 _IMG = re.compile(r"<img\b[^>]*>")
 
 
@@ -132,6 +141,7 @@ def fix_html(text: str, page: Path) -> str:
         text,
     )
     text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
+    text = _FONTAWESOME_JS.sub("", text)
     return _size_images(text, page)
 
 
@@ -189,6 +199,9 @@ def _page_meta(app: Any, pagename: str, templatename: str, context: dict, doctre
     base = (app.config.html_baseurl or "").rstrip("/")
     image = "_static/logo.svg"
     image_url = f"{base}/{image}" if base else context["pathto"](image, 1)
+    # The whole-book PDF of `make pdf`, linked from every page's footer once it exists.
+    pdf = Path(app.srcdir) / "_extra" / PDF_NAME
+    context["lossacc_pdf"] = PDF_NAME if pdf.is_file() and app.builder.name == "html" else ""
     context["lossacc_meta"] = {
         "description": _shorten(description),
         "title": title,
@@ -207,5 +220,12 @@ def setup(app: Any) -> dict[str, Any]:
         "html",
     )
     app.connect("html-page-context", _page_meta)
+    # myst-nb draws its "Show code cell" toggles for the "html" builder only; the
+    # single-page builder behind `make pdf` needs the same handlers.
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
+
+    app.registry.add_translation_handlers(
+        HideCodeCellNode, singlehtml=(visit_HideCellInput, depart_HideCellInput)
+    )
     app.connect("build-finished", _fix_output)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
