@@ -26,7 +26,8 @@ builders), and are idempotent: running them twice changes nothing.
    ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
    load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
    records its density in its pHYs chunk and is given half its pixel size, its size on
-   the page.
+   the page. Figures load lazily (``loading="lazy"``): a phone fetches only those it
+   scrolls to.
 
 It also gives each page a meta description and social-preview data (``lossacc_meta`` in
 the template context, written by ``_templates/layout.html``): the page's first paragraph,
@@ -111,17 +112,23 @@ _IMG = re.compile(r"<img\b[^>]*>")
 def _size_images(text: str, page: Path) -> str:
     def sized(match: re.Match[str]) -> str:
         tag = match[0]
-        if re.search(r"\swidth=", tag) or re.search(r"\sheight=", tag):
-            return tag
         src = re.search(r'\ssrc="([^"]+)"', tag)
         if not src or urlsplit(src[1]).scheme or "_images/" not in src[1]:
             return tag
-        file = (page.parent / unquote(urlsplit(src[1]).path)).resolve()
-        size = file.is_file() and image_size(file)
-        if not size:
+        extra = "" if " loading=" in tag else ' loading="lazy" decoding="async"'
+        if not (re.search(r"\swidth=", tag) or re.search(r"\sheight=", tag)):
+            file = (page.parent / unquote(urlsplit(src[1]).path)).resolve()
+            # myst-nb writes a retina figure's on-page size (its metadata) as a style.
+            styled = re.search(r'style="width: (\d+)px; height: (\d+)px;"', tag)
+            size = (
+                (int(styled[1]), int(styled[2])) if styled else file.is_file() and image_size(file)
+            )
+            if size:
+                extra = f' width="{size[0]}" height="{size[1]}"' + extra
+        if not extra:
             return tag
         end = "/>" if tag.endswith("/>") else ">"
-        return tag[: -len(end)].rstrip() + f' width="{size[0]}" height="{size[1]}"{end}'
+        return tag[: -len(end)].rstrip() + extra + end
 
     return _IMG.sub(sized, text)
 

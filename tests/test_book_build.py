@@ -131,3 +131,27 @@ def test_api_reference_shows_numpydoc_types_in_order(build: str) -> None:
         names = re.findall(r'<dt class="field-(?:odd|even)">([^<]+)', fields)
         if "Returns" in names and "Parameters" in names:
             assert names.index("Parameters") < names.index("Returns"), names
+
+
+@pytest.mark.parametrize("page", [p for p in toc_pages() if p.startswith("chapters/")])
+def test_figures_are_sharp(build: str, page: str) -> None:
+    """Every figure has at least twice the pixels of its size on the page (retina PNG).
+
+    Needs notebooks whose outputs were stored with lossacc_helpers.style's retina setting
+    (``make refresh``).
+    """
+    import imagesize
+
+    html_file = HTML / f"{page}.html"
+    tags = re.findall(r'<img\b[^>]*src="([^"]*_images/[^"]+)"[^>]*>', html_file.read_text())
+    figures = re.findall(r"<img\b[^>]*_images/[^>]*>", html_file.read_text())
+    assert len(tags) == len(figures)
+    for tag, src in zip(figures, tags, strict=True):
+        width = re.search(r'\swidth="(\d+)"', tag)
+        assert width, f"{page}: figure {src} has no width"
+        pixels, _ = imagesize.get(str((html_file.parent / src).resolve()))
+        if src.endswith(".svg"):
+            continue
+        assert pixels >= 1.9 * int(width[1]), (
+            f"{page}: {src} has {pixels} px for {width[1]} CSS px (run `make refresh`)"
+        )

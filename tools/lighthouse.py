@@ -1,6 +1,7 @@
 """Lighthouse mobile performance of every page, offline: ``python tools/lighthouse.py``.
 
-Serves ``_build/html`` on 127.0.0.1 and runs npm's ``lighthouse`` (pinned in package.json,
+Serves ``_build/html`` on 127.0.0.1 (text files gzip-compressed, as GitHub Pages and
+most static hosts serve them) and runs npm's ``lighthouse`` (pinned in package.json,
 installed by ``make setup``) with the system Chromium (``CHROME_PATH``) on each page of
 the table of contents: the default mobile profile (a slow 4G connection and a 4x slower
 CPU, simulated), performance category only. Prints the score and the page weight (bytes
@@ -11,7 +12,9 @@ transferred) per page and writes them to ``benchmarks/results/lighthouse.json``.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -30,9 +33,30 @@ LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 RESULTS = ROOT / "benchmarks" / "results" / "lighthouse.json"
 
 
+_COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt", ".map", ".inv"}
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static server that compresses text files with gzip, as GitHub Pages does."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def send_head(self):  # noqa: D102
+        path = Path(self.translate_path(self.path))
+        if (
+            path.suffix not in _COMPRESSIBLE
+            or not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def _chromium() -> str:
