@@ -128,6 +128,13 @@ def _open(page, url: str) -> None:
         timeout=MATH_WAIT_MS,
     )
     page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+    # Figures load lazily (as a reader scrolls to them); load them all for the checks.
+    page.evaluate("""() => Promise.all([...document.images].map(img => {
+      img.loading = 'eager';
+      return img.complete && img.naturalWidth ? null
+        : new Promise(done => { img.addEventListener('load', done, {once: true});
+                                img.addEventListener('error', done, {once: true}); });
+    }))""")
 
 
 # Text of the page outside code: raw TeX left there means MathJax did not typeset it.
