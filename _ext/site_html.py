@@ -22,6 +22,7 @@ builders), and are idempotent: running them twice changes nothing.
    that do not overflow, once the page has loaded.
 7. The theme's Font Awesome script (1.5 MB on every page) is dropped: its CSS web font
    draws the same icons.
+8. Scripts that are not needed for the first paint are deferred (see ``_DEFERRABLE``).
 6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
    ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
    load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
@@ -106,6 +107,16 @@ _FONTAWESOME_JS = re.compile(
     r'<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\s*'
 )
 
+# Scripts in <head> that block the first paint but are only needed once the page is
+# there (search, copy buttons, toggles, tabs, the book theme's behaviour). ``defer`` keeps
+# their order; the inline scripts between them only set variables they read later.
+# documentation_options.js stays blocking: an inline script writes to its object.
+_DEFERRABLE = re.compile(
+    r'<script src="((?:\.\./)*(?:_static/(?:doctools|sphinx_highlight|clipboard\.min|copybutton'
+    r"|togglebutton|design-tabs|searchtools|language_data|sidebar-focus"
+    r'|scripts/sphinx-book-theme)\.js|searchindex\.js)[^"]*")'
+)
+
 _IMG = re.compile(r"<img\b[^>]*>")
 
 
@@ -149,6 +160,7 @@ def fix_html(text: str, page: Path) -> str:
     )
     text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
     text = _FONTAWESOME_JS.sub("", text)
+    text = _DEFERRABLE.sub(r'<script defer src="\1', text)
     return _size_images(text, page)
 
 
