@@ -342,7 +342,9 @@ def test_sidebars_open_from_the_visible_buttons(browser, site_url: str, width: i
         ),
     )
     chapters = [p for p in toc_pages() if p.startswith("chapters/")]
-    _open(page, site_url + chapters[0] + ".html")
+    # A short page (no formula to typeset) keeps this quick; its sidebar is every page's.
+    start = "reference/execution"
+    page.goto(site_url + start + ".html", wait_until="load")
     # One header bar: one menu button and one search control on screen.
     assert page.locator(".primary-toggle:visible").count() == 1
     assert page.locator(".search-button:visible, .search-button-field:visible").count() == 1
@@ -367,12 +369,13 @@ def test_sidebars_open_from_the_visible_buttons(browser, site_url: str, width: i
             ".visibility === 'visible'"
         )
         links = page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-primary-sidebar")
-    for chapter in chapters[1:]:  # the current chapter's own entry links to "#"
+    for chapter in chapters:
         assert any(chapter.split("/")[-1] in link for link in links), (width, chapter, links)
     # A chapter link in the open list is clickable and leads to that chapter.
     scope = "#pst-primary-sidebar-modal" if width < 992 else "#pst-primary-sidebar"
     page.locator(f"{scope} a.reference[href*='{chapters[1].split('/')[-1]}']").first.click()
-    page.wait_for_url(f"**/{chapters[1]}.html*")
+    page.wait_for_url(f"**/{chapters[1]}.html*", wait_until="commit")
+    page.goto(site_url + start + ".html", wait_until="load")
 
     # The contents button ("On this page") shows the page's sections below 1200 px; wider,
     # they are always shown in the margin.
