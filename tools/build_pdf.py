@@ -119,7 +119,7 @@ def main() -> int:
     pages = len(PdfReader(args.out).pages)
     shown = "omitted" if args.no_solutions else "printed"
     print(
-        f"{args.out.relative_to(ROOT)}: {pages} pages, {info['typeset']} of {info['total']} "
+        f"{args.out}: {pages} pages, {info['typeset']} of {info['total']} "
         f"formulas typeset, {info['solutions']} solutions {shown}"
     )
     return 0 if info["typeset"] == info["total"] else 1
