@@ -14,7 +14,7 @@ MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
 NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb)) tools/chapter_template.ipynb
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser build test check-clean-env check-floors refresh new-chapter student set-repository benchmark lint format serve clean lock
+.PHONY: help setup browser build test pdf check-site check-clean-env check-floors refresh new-chapter student set-repository benchmark lint format serve clean lock
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -50,6 +50,13 @@ build: setup  ## Build the website into _build/html from the notebooks' stored o
 
 test: setup  ## Run the whole test suite: helper tests, notebooks (nbval), strict book build, site checks.
 	python -m pytest
+
+pdf: setup  ## Build the whole book as one PDF (_extra/loss-and-accuracy.pdf, linked from the site).
+	python tools/build_pdf.py $(if $(NO_SOLUTIONS),--no-solutions)
+	jupyter-book build --warningiserror --nitpick --keep-going .
+
+check-site: pdf  ## Slow site checks: the PDF's contents, Lighthouse on every chapter (CI runs it).
+	LOSSACC_CHECK_SITE=1 python -m pytest -o addopts="" -p no:cacheprovider -q tests/test_pdf.py tests/test_lighthouse.py
 
 check-clean-env: $(ENV_STAMP)  ## Run every chapter and student notebook with only the package installed (Binder, Colab).
 	python tools/clean_env.py pinned

@@ -38,6 +38,15 @@ def use_book_style() -> None:
     large enough fonts, a light grid, the Okabe-Ito colour cycle and a white background.
     Saved metadata is fixed, so that figures are byte-stable between runs.
 
+    In a Jupyter kernel, figures are stored as "retina" PNGs
+    (``matplotlib_inline.backend_inline.set_matplotlib_formats("retina")``): twice the
+    pixels of the 110 dpi figure, with the on-page size (half the pixels) in the output's
+    metadata, so they stay sharp on high-density screens and when zoomed. Measured against
+    SVG on chapters 1-4 (17 figures): retina PNGs 2.2 MB, SVGs 1.1 MB (1x PNGs 1.0 MB).
+    SVG is lighter, but nbval compares ``image/svg+xml`` outputs (not PNGs), and an SVG's
+    coordinates and version comment change with the CPU and the matplotlib version, so
+    stored SVGs would fail ``make test`` on other machines and ``make check-floors``.
+
     Examples
     --------
     >>> use_book_style()
@@ -68,3 +77,18 @@ def use_book_style() -> None:
             "svg.hashsalt": "loss-and-accuracy",
         }
     )
+    _use_retina_figures()
+
+
+def _use_retina_figures() -> None:
+    """In a Jupyter kernel, store inline figures as 2x PNGs (no-op elsewhere)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: no inline figures
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")

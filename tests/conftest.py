@@ -14,6 +14,12 @@ from _book import BUILD_COMMAND, HTML, ROOT, run
 
 matplotlib.use("Agg")
 
+# The slow site checks (the whole-book PDF, Lighthouse) run in `make check-site`, which
+# sets LOSSACC_CHECK_SITE=1; `make test` leaves them out to stay within its time budget.
+collect_ignore = (
+    [] if os.environ.get("LOSSACC_CHECK_SITE") == "1" else ["test_pdf.py", "test_lighthouse.py"]
+)
+
 # Deterministic, bounded property tests: the suite must be reproducible and quick.
 settings.register_profile(
     "book",

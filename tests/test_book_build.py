@@ -105,3 +105,53 @@ def test_chapter_pages_have_launch_download_and_edit_buttons(build: str, page: s
     download = re.search(r'href="([^"]*_sources/[^"]*\.ipynb)"', html)
     assert download, f"{page}: no download button for the notebook"
     assert (HTML / "chapters" / download[1]).resolve().is_file()
+
+
+@pytest.mark.parametrize("page", [*toc_pages(), "404", "genindex"])
+def test_every_page_has_a_description_favicon_and_social_preview(build: str, page: str) -> None:
+    html = (HTML / f"{page}.html").read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]{40,})"', html)
+    assert description, f"{page}: no meta description"
+    for tag in ("og:title", "og:description", "og:image", "og:type"):
+        assert f'property="{tag}"' in html, f"{page}: no {tag}"
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert icon and (HTML / page).parent.joinpath(icon[1]).resolve().is_file(), page
+    assert html.count('class="sidebar-toggle primary-toggle') == 1, f"{page}: menu buttons"
+
+
+def test_404_page_links_home(build: str) -> None:
+    html = (HTML / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html and 'href="intro.html"' in html
+
+
+def test_api_reference_shows_numpydoc_types_in_order(build: str) -> None:
+    html = (HTML / "reference" / "api.html").read_text(encoding="utf-8")
+    assert "_SupportsArray" not in html and "_Buffer" not in html, "expanded ArrayLike types"
+    for fields in re.findall(r'<dl class="field-list[^"]*">(.*?)</dl>\s*</dd>', html, re.S):
+        names = re.findall(r'<dt class="field-(?:odd|even)">([^<]+)', fields)
+        if "Returns" in names and "Parameters" in names:
+            assert names.index("Parameters") < names.index("Returns"), names
+
+
+@pytest.mark.parametrize("page", [p for p in toc_pages() if p.startswith("chapters/")])
+def test_figures_are_sharp(build: str, page: str) -> None:
+    """Every figure has at least twice the pixels of its size on the page (retina PNG).
+
+    Needs notebooks whose outputs were stored with lossacc_helpers.style's retina setting
+    (``make refresh``).
+    """
+    import imagesize
+
+    html_file = HTML / f"{page}.html"
+    tags = re.findall(r'<img\b[^>]*src="([^"]*_images/[^"]+)"[^>]*>', html_file.read_text())
+    figures = re.findall(r"<img\b[^>]*_images/[^>]*>", html_file.read_text())
+    assert len(tags) == len(figures)
+    for tag, src in zip(figures, tags, strict=True):
+        width = re.search(r'\swidth="(\d+)"', tag)
+        assert width, f"{page}: figure {src} has no width"
+        pixels, _ = imagesize.get(str((html_file.parent / src).resolve()))
+        if src.endswith(".svg"):
+            continue
+        assert pixels >= 1.9 * int(width[1]), (
+            f"{page}: {src} has {pixels} px for {width[1]} CSS px (run `make refresh`)"
+        )

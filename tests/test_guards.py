@@ -133,7 +133,7 @@ def _tiny_book(folder: Path, page: str) -> Path:
     (folder / "page.md").write_text(page)
     (folder / "reference").mkdir()
     shutil.copy(ROOT / "reference" / "references.bib", folder / "reference")
-    for support in ("_extra", "_ext", "_static"):
+    for support in ("_extra", "_ext", "_static", "_templates"):
         shutil.copytree(ROOT / support, folder / support)
     return folder
 

@@ -3,10 +3,19 @@
 The site is served on 127.0.0.1 and opened in Debian's Chromium, driven by Playwright
 (``executable_path`` points at the system browser; no browser is downloaded). Every request
 that is not to the local server is aborted, so a page that needs the network fails here.
-For each page: no console error, every formula typeset by MathJax, every image loaded and
-given alt text, every link within the site pointing at an existing page and anchor. A
-screenshot of each page is saved to ``_build/browser/`` for inspection (not committed; the
-first screen, or the whole page with ``LOSSACC_FULL_SCREENSHOTS=1``).
+For each page: no console error and no failed request (a missing favicon counts), every
+formula typeset by MathJax, every image loaded, given alt text and a width and height,
+every link within the site pointing at an existing page and anchor, no critical or serious
+accessibility violation found by axe-core (vendored from npm into ``node_modules/``, run in
+light and in dark mode), and nothing wider than a 390 px phone screen. The sidebars are
+opened by clicking the visible menu and contents buttons at phone, tablet and desktop
+widths, and by keyboard. A screenshot of each page is saved to ``_build/browser/`` for
+inspection (not committed; the first screen, or the whole page with
+``LOSSACC_FULL_SCREENSHOTS=1``).
+
+One browser serves the whole module; each page is opened once, and its checks at 1280 px,
+in dark mode and at 390 px run on that same loaded page (the viewport is resized), which
+keeps this module within the suite's time budget.
 """
 
 from __future__ import annotations
@@ -32,6 +41,10 @@ REPORT = SCREENSHOTS / "report.json"
 CHECKED: dict[str, dict[str, int]] = {}  # page -> counts, written to REPORT
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MATH_WAIT_MS = 20_000
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE, TABLET, DESKTOP = 390, 800, 1280
+# Pages the theme generates, checked like the pages of the table of contents.
+GENERATED_PAGES = ["genindex", "py-modindex", "search", "404"]
 # Screenshots show the first screen of each page; LOSSACC_FULL_SCREENSHOTS=1 takes whole
 # pages (slower: a long chapter is a tall image).
 FULL_PAGE_SHOTS = os.environ.get("LOSSACC_FULL_SCREENSHOTS") == "1"
@@ -91,6 +104,7 @@ def page(browser, site_url: str):
     page = context.new_page()
     page.blocked = []  # requests to anything but the local server
     page.console_errors = []
+    page.failed = []  # responses with an error status (a missing favicon, a broken asset)
 
     def route(route):
         if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
@@ -102,6 +116,7 @@ def page(browser, site_url: str):
     page.route("**/*", route)
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and page.failed.append(f"{r.status} {r.url}"))
     yield page
     context.close()
 
@@ -113,6 +128,13 @@ def _open(page, url: str) -> None:
         timeout=MATH_WAIT_MS,
     )
     page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+    # Figures load lazily (as a reader scrolls to them); load them all for the checks.
+    page.evaluate("""() => Promise.all([...document.images].map(img => {
+      img.loading = 'eager';
+      return img.complete && img.naturalWidth ? null
+        : new Promise(done => { img.addEventListener('load', done, {once: true});
+                                img.addEventListener('error', done, {once: true}); });
+    }))""")
 
 
 # Text of the page outside code: raw TeX left there means MathJax did not typeset it.
@@ -125,7 +147,35 @@ _PROSE_TEXT = """() => {
 _RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\$[^$\s][^$]*\$|\\(frac|ln|mathrm|sum)\b")
 
 
-@pytest.mark.parametrize("name", toc_pages())
+# The dark pass runs only the rules whose outcome depends on colour: the markup is the
+# same in both modes, and a full second run would double the module's time.
+_AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block", "non-text-contrast"]
+_AXE_RUN = """(rules) => axe.run(document, rules ? {resultTypes: ['violations'],
+    runOnly: {type: 'rule', values: rules}} : {resultTypes: ['violations']}).then(r =>
+  r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                          where: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"""
+
+
+def _axe(page, mode: str) -> list[dict]:
+    """Violations axe-core finds on the loaded page in a colour mode (``light``/``dark``)."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make setup` (npm installs axe-core)")
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(AXE))
+        # The theme animates colour changes; axe must see the settled colours.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.evaluate(f"() => {{ document.documentElement.dataset.theme = '{mode}'; }}")
+    known = page.evaluate("() => axe.getRules().map(r => r.ruleId)")
+    rules = [rule for rule in _AXE_COLOUR_RULES if rule in known]
+    return page.evaluate(_AXE_RUN, None if mode == "light" else rules)
+
+
+def _page_width(page, width: int) -> int:
+    page.set_viewport_size({"width": width, "height": 844})
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("name", toc_pages() + GENERATED_PAGES)
 def test_page_in_browser(page, site_url: str, name: str) -> None:
     _open(page, site_url + name + ".html")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -135,6 +185,7 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
 
     assert not page.console_errors, f"console errors on {name}: {page.console_errors}"
     assert not page.blocked, f"{name} tried to load from outside the site: {page.blocked}"
+    assert not page.failed, f"{name}: requests that failed: {page.failed}"
 
     math = page.evaluate("""() => {
       const nodes = [...document.querySelectorAll('.math')];
@@ -145,21 +196,48 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
     leftover = _RAW_TEX.findall(page.evaluate(_PROSE_TEXT))
     assert not leftover, f"{name}: raw TeX left in the text: {leftover[:5]}"
 
-    images = page.evaluate("""() => [...document.querySelectorAll('article img, main img')]
+    images = page.evaluate("""() => [...document.querySelectorAll('article.bd-article img')]
         .map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt') || '',
-                    width: i.naturalWidth}))""")
+                    width: i.naturalWidth, sized: !i.src.includes('/_images/')
+                    || (i.hasAttribute('width') && i.hasAttribute('height'))}))""")
     for image in images:
         assert image["width"] > 0, f"{name}: image {image['src']} did not load"
         alt = image["alt"].strip()
         assert alt and not re.search(r"\.(png|jpe?g|svg|gif)$", alt), (
             f"{name}: image {image['src']} has no real alt text ({alt!r})"
         )
+        assert image["sized"], f"{name}: image {image['src']} has no width and height"
 
     links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
     internal = [link for link in links if link.startswith(site_url)]
     for link in internal:
         _check_internal_link(name, link[len(site_url) :])
-    CHECKED[name] = {"formulas": math["total"], "images": len(images), "links": len(internal)}
+
+    # Accessibility in both colour modes, on the page as loaded (1280 px).
+    serious = {}
+    for mode in ("light", "dark"):
+        found = [v for v in _axe(page, mode) if v["impact"] in ("critical", "serious")]
+        serious[mode] = {
+            impact: sum(v["nodes"] for v in found if v["impact"] == impact)
+            for impact in ("critical", "serious")
+        }
+        assert not found, f"{name} ({mode} mode): axe-core violations {found}"
+    page.evaluate("() => { document.documentElement.dataset.theme = 'light'; }")
+
+    # A phone: the page is no wider than the screen.
+    width = _page_width(page, PHONE)
+    assert width <= PHONE, f"{name} is {width} px wide on a {PHONE} px screen"
+
+    CHECKED[name] = {
+        "formulas": math["total"],
+        "images": len(images),
+        "links": len(internal),
+        "axe_light_critical": serious["light"]["critical"],
+        "axe_light_serious": serious["light"]["serious"],
+        "axe_dark_critical": serious["dark"]["critical"],
+        "axe_dark_serious": serious["dark"]["serious"],
+        "scroll_width_390": width,
+    }
     totals = {key: sum(c[key] for c in CHECKED.values()) for key in CHECKED[name]}
     REPORT.write_text(json.dumps({"pages": CHECKED, "totals": totals}, indent=2))
 
@@ -245,3 +323,112 @@ def test_dark_mode_keeps_figures_readable(browser, site_url: str) -> None:
     context.close()
     assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
     assert corners and all(c == [255, 255, 255, 255] for c in corners), corners
+
+
+_VISIBLE_CHAPTER_LINKS = """(scope) => [...document.querySelectorAll(scope + ' a.reference')]
+  .filter(a => a.getClientRects().length && getComputedStyle(a).visibility !== 'hidden')
+  .map(a => a.getAttribute('href'))"""
+
+
+@pytest.mark.parametrize("width", [PHONE, TABLET, DESKTOP])
+def test_sidebars_open_from_the_visible_buttons(browser, site_url: str, width: int) -> None:
+    """The menu (chapter list) and contents buttons work at phone, tablet and desktop width."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(site_url) else route.abort()
+        ),
+    )
+    chapters = [p for p in toc_pages() if p.startswith("chapters/")]
+    # A short page (no formula to typeset) keeps this quick; its sidebar is every page's.
+    start = "reference/execution"
+    page.goto(site_url + start + ".html", wait_until="load")
+    # One header bar: one menu button and one search control on screen.
+    assert page.locator(".primary-toggle:visible").count() == 1
+    assert page.locator(".search-button:visible, .search-button-field:visible").count() == 1
+    menu = page.locator(".primary-toggle:visible")
+    if width < 992:
+        # The chapter list is hidden until the menu opens it, as a dialog.
+        assert not page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-primary-sidebar")
+        menu.click()
+        page.wait_for_function("() => document.querySelector('#pst-primary-sidebar-modal').open")
+        links = page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-primary-sidebar-modal")
+    else:
+        # The chapter list is shown; the menu button hides it and shows it again.
+        assert page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-primary-sidebar")
+        menu.click()
+        page.wait_for_function(
+            "() => getComputedStyle(document.querySelector('#pst-primary-sidebar'))"
+            ".visibility === 'hidden'"
+        )
+        menu.click()
+        page.wait_for_function(
+            "() => getComputedStyle(document.querySelector('#pst-primary-sidebar'))"
+            ".visibility === 'visible'"
+        )
+        links = page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-primary-sidebar")
+    for chapter in chapters:
+        assert any(chapter.split("/")[-1] in link for link in links), (width, chapter, links)
+    # A chapter link in the open list is clickable and leads to that chapter.
+    scope = "#pst-primary-sidebar-modal" if width < 992 else "#pst-primary-sidebar"
+    page.locator(f"{scope} a.reference[href*='{chapters[1].split('/')[-1]}']").first.click()
+    page.wait_for_url(f"**/{chapters[1]}.html*", wait_until="commit")
+    page.goto(site_url + start + ".html", wait_until="load")
+
+    # The contents button ("On this page") shows the page's sections below 1200 px; wider,
+    # they are always shown in the margin.
+    contents = page.locator(".secondary-toggle:visible")
+    if width < 1200:
+        assert contents.count() == 1
+        contents.click()
+        page.wait_for_function("() => document.querySelector('#pst-secondary-sidebar-modal').open")
+        assert page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-secondary-sidebar-modal")
+    else:
+        assert page.evaluate(_VISIBLE_CHAPTER_LINKS, "#pst-secondary-sidebar")
+    context.close()
+
+
+def test_keyboard_reaches_and_operates_the_controls(browser, site_url: str) -> None:
+    """Tab reaches every header button; Enter opens the menu, Enter and Space a solution."""
+    context = browser.new_context(viewport={"width": PHONE, "height": 844})
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(site_url) else route.abort()
+        ),
+    )
+    _open(page, site_url + "chapters/01_what_a_loss_measures.html")
+    buttons = page.evaluate("""() => [...document.querySelectorAll('.bd-header-article button')]
+        .filter(b => b.getClientRects().length).length""")
+    reached = set()
+    for _ in range(buttons + 5):
+        page.keyboard.press("Tab")
+        reached.add(
+            page.evaluate("""() => { const e = document.activeElement;
+              return e.closest('.bd-header-article') && e.tagName === 'BUTTON'
+                ? [...document.querySelectorAll('.bd-header-article button')].indexOf(e)
+                : null; }""")
+        )
+    reached.discard(None)
+    assert len(reached) == buttons, f"Tab reached {len(reached)} of {buttons} header buttons"
+
+    page.locator(".primary-toggle:visible").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar-modal').open")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('#pst-primary-sidebar-modal').open")
+    assert page.evaluate("() => document.activeElement.classList.contains('primary-toggle')")
+
+    solutions = page.locator(".solution.dropdown")
+    assert solutions.count() >= 2
+    for index, key in ((0, "Enter"), (1, " ")):
+        solution = solutions.nth(index)
+        body = solution.locator(".solution-content, section").first
+        assert not body.is_visible()
+        solution.locator("button.toggle-button").focus()
+        page.keyboard.press(key)
+        body.wait_for(state="visible", timeout=5000)
+    context.close()

@@ -1,4 +1,8 @@
-"""Install MathJax 3 from the npm registry and copy what the book serves into ``_extra/mathjax``.
+"""Install the npm packages of package.json; copy what the book serves into ``_extra/mathjax``.
+
+``package.json`` pins MathJax (served with the site), axe-core (the browser tests inject
+it into every page) and Lighthouse (``make check-site`` measures the pages with it, using
+the system Chromium; ``--ignore-scripts`` keeps npm from downloading any browser).
 
 The book serves MathJax from its own site so that formulas render with no network
 (Jupyter Book 1 loads it from a CDN by default). ``_config.yml`` lists ``_extra`` in
@@ -46,16 +50,17 @@ def find_npm() -> list[str]:
     return [str(Path(sys.executable).parent / "npm")]  # the package's console script
 
 
-def installed_version() -> str | None:
-    package = ROOT / "node_modules" / "mathjax" / "package.json"
+def installed_version(name: str) -> str | None:
+    package = ROOT / "node_modules" / name / "package.json"
     if not package.exists():
         return None
     return json.loads(package.read_text())["version"]
 
 
 def main() -> int:
-    wanted = json.loads((ROOT / "package.json").read_text())["dependencies"]["mathjax"]
-    if installed_version() != wanted:
+    dependencies = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    wanted = dependencies["mathjax"]
+    if any(installed_version(name) != version for name, version in dependencies.items()):
         npm = find_npm()
         subprocess.run(
             [*npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],

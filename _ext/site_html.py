@@ -1,0 +1,250 @@
+"""Sphinx extension: small, documented fixes to the HTML the themes and extensions write.
+
+Each fix corrects markup we do not own (pydata-sphinx-theme 0.17.1, sphinx-book-theme
+1.3.0, sphinx-exercise, sphinx-togglebutton, sphinxcontrib-bibtex), so that every page
+passes axe-core with no critical or serious violation and is valid HTML. They run once the
+build has finished, on every ``.html`` file of the output folder (HTML and single-page
+builders), and are idempotent: running them twice changes nothing.
+
+1. ``id="solution-content"`` / ``id="exercise-content"`` (sphinx-exercise) are repeated
+   on every exercise of a page: numbered ``solution-content-2``, ... from the second on.
+2. The bibliography is a ``role="list"`` whose items have ``role="doc-biblioentry"``,
+   which is not a list item (axe ``aria-required-children``, critical): ``listitem``.
+3. "Show code cell content" toggles carry ``aria-label="Toggle hidden content"``, which
+   does not contain their visible text (``label-content-name-mismatch``): the visible
+   text names them.
+4. The search field button's ``aria-label="Search"`` hides its visible "Search Ctrl+K"
+   (same rule): the visible text names it. The colour-mode button's icons have titles
+   ("Light", "Dark", "System Settings") that become its text; the icons are decorative,
+   its label "Color mode" names it.
+5. Code blocks get ``tabindex="0"`` so a keyboard reader can scroll a wide one (axe
+   ``scrollable-region-focusable``); the theme's script turns it back to ``-1`` on blocks
+   that do not overflow, once the page has loaded.
+7. The theme's Font Awesome script (1.5 MB on every page) is dropped: its CSS web font
+   draws the same icons.
+8. Scripts that are not needed for the first paint are deferred (see ``_DEFERRABLE``).
+6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
+   ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
+   load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
+   records its density in its pHYs chunk and is given half its pixel size, its size on
+   the page. Figures load lazily (``loading="lazy"``): a phone fetches only those it
+   scrolls to.
+
+It also gives each page a meta description and social-preview data (``lossacc_meta`` in
+the template context, written by ``_templates/layout.html``): the page's first paragraph,
+or the book's description for generated pages.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from docutils import nodes
+
+#: A figure's on-page density: matplotlib's figure.dpi in lossacc_helpers.style (1x).
+BASE_DPI = 110
+DESCRIPTION_LENGTH = 160
+PDF_NAME = "loss-and-accuracy.pdf"
+
+
+def _renumber(text: str, name: str) -> str:
+    count = 0
+
+    def number(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return match[0] if count == 1 else f'id="{name}-{count}"'
+
+    return re.sub(rf'id="{name}(?:-\d+)?"', number, text)
+
+
+def _png_density(data: bytes) -> float:
+    """Return the PNG's pixels per inch from its pHYs chunk (0 when it has none)."""
+    position = 8
+    while position + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        if kind == b"pHYs":
+            x, _, unit = struct.unpack(">IIB", data[position + 8 : position + 17])
+            return x * 0.0254 if unit == 1 else 0.0
+        if kind in (b"IDAT", b"IEND"):
+            return 0.0
+        position += 12 + length
+    return 0.0
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """Return the size an image takes on the page in CSS pixels (None when unknown)."""
+    import imagesize
+
+    if path.suffix.lower() == ".svg":
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        svg = re.search(r"<svg\b[^>]*>", head, re.S)
+        if not svg:
+            return None
+        sizes = [re.search(rf'\b{key}="([\d.]+)(pt|px)?"', svg[0]) for key in ("width", "height")]
+        if not all(sizes):
+            return None
+        scale = [4 / 3 if unit == "pt" else 1 for _, unit in (s.groups() for s in sizes)]
+        return tuple(round(float(s[1]) * k) for s, k in zip(sizes, scale, strict=True))
+    width, height = imagesize.get(str(path))
+    if width <= 0 or height <= 0:
+        return None
+    if path.suffix.lower() == ".png":
+        density = _png_density(path.read_bytes()[:4096])
+        if density > 1.5 * BASE_DPI:
+            factor = density / BASE_DPI
+            return round(width / factor), round(height / factor)
+    return width, height
+
+
+# pydata-sphinx-theme loads Font Awesome twice: as a web font (its CSS) and as a 1.5 MB
+# script that swaps every icon for an inline SVG. The web font alone draws the icons.
+_FONTAWESOME_JS = re.compile(
+    r'<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\s*'
+)
+
+# Scripts in <head> that block the first paint but are only needed once the page is
+# there (search, copy buttons, toggles, tabs, the book theme's behaviour). ``defer`` keeps
+# their order; the inline scripts between them only set variables they read later.
+# documentation_options.js stays blocking: an inline script writes to its object.
+_DEFERRABLE = re.compile(
+    r'<script src="((?:\.\./)*(?:_static/(?:doctools|sphinx_highlight|clipboard\.min|copybutton'
+    r"|togglebutton|design-tabs|searchtools|language_data|sidebar-focus"
+    r'|scripts/sphinx-book-theme)\.js|searchindex\.js)[^"]*")'
+)
+
+_IMG = re.compile(r"<img\b[^>]*>")
+
+
+def _size_images(text: str, page: Path) -> str:
+    def sized(match: re.Match[str]) -> str:
+        tag = match[0]
+        src = re.search(r'\ssrc="([^"]+)"', tag)
+        if not src or urlsplit(src[1]).scheme or "_images/" not in src[1]:
+            return tag
+        extra = "" if " loading=" in tag else ' loading="lazy" decoding="async"'
+        if not (re.search(r"\swidth=", tag) or re.search(r"\sheight=", tag)):
+            file = (page.parent / unquote(urlsplit(src[1]).path)).resolve()
+            # myst-nb writes a retina figure's on-page size (its metadata) as a style.
+            styled = re.search(r'style="width: (\d+)px; height: (\d+)px;"', tag)
+            size = (
+                (int(styled[1]), int(styled[2])) if styled else file.is_file() and image_size(file)
+            )
+            if size:
+                extra = f' width="{size[0]}" height="{size[1]}"' + extra
+        if not extra:
+            return tag
+        end = "/>" if tag.endswith("/>") else ">"
+        return tag[: -len(end)].rstrip() + extra + end
+
+    return _IMG.sub(sized, text)
+
+
+def fix_html(text: str, page: Path) -> str:
+    """Apply the fixes listed in the module docstring to one page's HTML."""
+    text = _renumber(text, "solution-content")
+    text = _renumber(text, "exercise-content")
+    text = text.replace('role="doc-biblioentry"', 'role="listitem"')
+    text = text.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    text = re.sub(
+        r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="Search"', r"\1", text
+    )
+    text = re.sub(
+        r'(<i class="theme-switch [^"]*" data-mode="\w+")\s+title="[^"]*"',
+        r'\1 aria-hidden="true"',
+        text,
+    )
+    text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
+    text = _FONTAWESOME_JS.sub("", text)
+    text = _DEFERRABLE.sub(r'<script defer src="\1', text)
+    return _size_images(text, page)
+
+
+def _pre_tag(match: re.Match[str]) -> str:
+    ident = f' id="{match[1]}"' if match[1] else ""
+    return f'<pre{ident} tabindex="0">'
+
+
+def _fix_output(app: Any, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        if "mathjax" in page.parts or "_static" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        fixed = fix_html(text, page)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def _first_paragraph(doctree: nodes.document) -> str:
+    for paragraph in doctree.findall(nodes.paragraph):
+        if any(
+            isinstance(parent, nodes.Admonition | nodes.container | nodes.field_list)
+            or "cell" in parent.get("classes", [])
+            for parent in _ancestors(paragraph)
+        ):
+            continue
+        text = " ".join(paragraph.astext().split())
+        if len(text) >= 40:
+            return text
+    return ""
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _page_meta(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    description = app.config.lossacc_description
+    if doctree is not None:
+        description = _first_paragraph(doctree) or description
+    title = re.sub(r"<[^>]+>", "", context.get("title") or "") or app.config.project
+    base = (app.config.html_baseurl or "").rstrip("/")
+    image = "_static/logo.svg"
+    image_url = f"{base}/{image}" if base else context["pathto"](image, 1)
+    # The whole-book PDF of `make pdf`, linked from every page's footer once it exists.
+    pdf = Path(app.srcdir) / "_extra" / PDF_NAME
+    context["lossacc_pdf"] = PDF_NAME if pdf.is_file() and app.builder.name == "html" else ""
+    context["lossacc_meta"] = {
+        "description": _shorten(description),
+        "title": title,
+        "type": "article" if doctree is not None and pagename != app.config.root_doc else "website",
+        "image": image_url,
+        "image_alt": "The book's logo: a falling loss curve and a rising accuracy curve",
+    }
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the page-context handler and the after-build fixes."""
+    app.add_config_value(
+        "lossacc_description",
+        "An executable book on what a model's loss and accuracy mean, how they relate, "
+        "why we train on surrogate losses, and how to read learning curves.",
+        "html",
+    )
+    app.connect("html-page-context", _page_meta)
+    # myst-nb draws its "Show code cell" toggles for the "html" builder only; the
+    # single-page builder behind `make pdf` needs the same handlers.
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
+
+    app.registry.add_translation_handlers(
+        HideCodeCellNode, singlehtml=(visit_HideCellInput, depart_HideCellInput)
+    )
+    app.connect("build-finished", _fix_output)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
