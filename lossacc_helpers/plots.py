@@ -196,7 +196,7 @@ def plot_loss_accuracy_region(
         ax.axhline(LN2, color="grey", linestyle=":", linewidth=1.5, label="ln 2")
     markers = ["o", "s", "^", "D", "v", "P", "X"]
     for i, (name, (acc, loss)) in enumerate(points.items()):
-        label = None if label_points else f"{name}: {acc:.1%}, {loss:.4g} nats"
+        label = None if label_points else f"{name}: {acc:.1%}, {loss:.4f} nats"
         marker = markers[i % len(markers)]
         ax.plot(acc, loss, marker=marker, linestyle="none", markersize=8, label=label)
         if label_points:
