@@ -196,7 +196,7 @@ def plot_loss_accuracy_region(
         ax.axhline(LN2, color="grey", linestyle=":", linewidth=1.5, label="ln 2")
     markers = ["o", "s", "^", "D", "v", "P", "X"]
     for i, (name, (acc, loss)) in enumerate(points.items()):
-        label = None if label_points else f"{name}: {acc:.1%}, {loss:.4g} nats"
+        label = None if label_points else f"{name}: {acc:.1%}, {loss:.4f} nats"
         marker = markers[i % len(markers)]
         ax.plot(acc, loss, marker=marker, linestyle="none", markersize=8, label=label)
         if label_points:
@@ -394,11 +394,14 @@ def plot_cost_curve(
     for name, prob in probs.items():
         cost = -np.log(prob)
         ax.plot(prob, cost, "o", color=blue, markersize=8)
+        # Below the dot when the 0-1 square at height 1 sits just above it.
+        near_square = zero_one and prob <= 0.5 and 0.6 < cost < 1.3
         ax.annotate(
             f"{name}: {cost:.3f}",
             (prob, cost),
             textcoords="offset points",
-            xytext=(4, 6),
+            xytext=(-8, -12) if near_square else (4, 6),
+            ha="right" if near_square else "left",
             fontsize=9,
         )
         if zero_one:

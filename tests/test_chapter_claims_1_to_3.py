@@ -66,3 +66,40 @@ def test_figure_captions_match_their_pictures():  # defects 3 and 8
 def test_the_threshold_rate_exercise_uses_a_grid_fine_enough():  # defect 6
     code = "\n".join("".join(c["source"]) for c in _cells("01") if c["cell_type"] == "code")
     assert "np.arange(5, 20.01, 0.5)" in code and "g @ H0 @ g / (g @ g)" in code
+
+
+@pytest.mark.parametrize(
+    ("chapter", "gone"),
+    [
+        ("01", "but not most of it"),  # review 14, finding 16
+        ("01", "a hundredth of\nwhich is added to the mean"),  # finding 17
+        ("02", "starts from the share of positives for guessing"),  # finding 13
+        ("02", "{glue:text}`missed_malignant` malignant tumours"),  # finding 27
+        ("02", "{glue:text}`missed_malignant` mistakes"),  # finding 27
+        ("03", "takes far more than either"),  # finding 1
+        ("03", "disagree on more than {glue:text}`max_disagree`"),  # finding 2
+        ("03", "a *perfect* model scores the entropy"),  # finding 9
+        ("03", "older TensorFlow releases"),  # finding 11
+    ],
+)
+def test_a_sentence_fixed_in_review_14_does_not_return(chapter, gone):
+    assert gone not in _markdown(chapter)
+
+
+def test_review_14_conditions_and_figure_metadata():
+    ch1, ch3 = _markdown("01"), _markdown("03")
+    # Finding 3: the Keras cap holds only when the loss receives probabilities.
+    assert "keras/src/backend/tensorflow/nn.py" in ch1 and "_get_logits" in ch1
+    assert "TensorFlow backend" in ch3 and "uncapped" in ch3
+    cost = _figure("03", "fig-ch3-cost-per-mistake")
+    assert "receives probabilities" in cost["figure"]["caption"]
+    # Finding 21: the curves rise with p and start on the ln 2 line.
+    assert "increasing" in cost["image"]["alt"] and "decreasing" not in cost["image"]["alt"]
+    # Findings 5, 7: exact McNemar p; the argmax condition of Exercise 3.4.
+    assert "exact McNemar (binomial)" in ch3 and "most probable class (argmax)" in ch3
+    # Finding 22: the vertical line at one half is dash-dot.
+    caption = _figure("02", "fig-ch2-threshold")["figure"]["caption"]
+    assert "dash-dot vertical line" in caption and "(dotted vertical line)" not in caption
+    # Finding 26: the weakest digits model is below chance, and the caption says why.
+    real = _figure("03", "fig-ch3-real-models")["figure"]["caption"]
+    assert "below the one in ten of chance" in real

@@ -50,6 +50,15 @@ def test_region_places_models_and_the_bound():
     assert ax.get_ylim()[1] >= 0.2544
 
 
+def test_region_labels_share_one_precision_and_drop_ln2_off_the_axes():
+    ax = plot_loss_accuracy_region({"weak": (0.085, 2.298), "strong": (0.95, 0.4857)})
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert "weak: 8.5%, 2.2980 nats" in labels and "strong: 95.0%, 0.4857 nats" in labels
+    assert "ln 2" in labels
+    zoomed = plot_loss_accuracy_region({"m3": (0.991, 0.2544)}, max_loss=0.3)
+    assert "ln 2" not in [text.get_text() for text in zoomed.get_legend().get_texts()]
+
+
 def test_region_can_label_points_instead_of_the_legend():
     ax = plot_loss_accuracy_region({"weak": (0.5, 0.9), "strong": (0.95, 0.1)}, label_points=True)
     assert sorted(t.get_text() for t in ax.texts) == ["strong", "weak"]
