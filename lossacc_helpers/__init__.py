@@ -48,6 +48,12 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
     from .thresholds import accuracy_by_threshold
+    from .uncertainty_calibration import (
+        ECEInterval,
+        ece_bootstrap,
+        ece_noise_floor,
+        plot_accuracy_noise,
+    )
 
 #: Submodule -> the public names it defines; each submodule is imported on first access.
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -68,6 +74,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "cross_entropy",
         "cross_entropy_from_logits",
         "per_sample_cross_entropy",
+    "plot_accuracy_noise",
         "true_class_probability",
         "zero_one_loss",
     ),
@@ -82,6 +89,12 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
     "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
     "thresholds": ("accuracy_by_threshold",),
+    "uncertainty_calibration": (
+        "ECEInterval",
+        "ece_bootstrap",
+        "ece_noise_floor",
+        "plot_accuracy_noise",
+    ),
 }
 _EXPORTS: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 #: The per-margin losses phi(z), which are not metrics: they live in lossacc_helpers.margin.
@@ -96,6 +109,7 @@ __all__ = [
     "detect_format",
     "CalibrationBins",
     "Diagnosis",
+    "ECEInterval",
     "History",
     "LN2",
     "LabelOrderWarning",
@@ -116,6 +130,8 @@ __all__ = [
     "cross_entropy_from_logits",
     "diagnose",
     "diagnose_log",
+    "ece_bootstrap",
+    "ece_noise_floor",
     "example_log",
     "expected_calibration_error",
     "fit_temperature",
@@ -131,6 +147,7 @@ __all__ = [
     "mse",
     "multiclass_hinge",
     "per_sample_cross_entropy",
+    "plot_accuracy_noise",
     "plot_loss_accuracy_region",
     "plot_true_class_proba",
     "reliability_diagram",
