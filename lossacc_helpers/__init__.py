@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .plots import plot_loss_accuracy_region, plot_true_class_proba
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
+    from .seed_bands import KeptModels, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
@@ -85,6 +86,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "plots": ("plot_loss_accuracy_region", "plot_true_class_proba"),
     "regression": ("mae", "mse"),
     "scenarios": ("Scenario", "scenario"),
+    "seed_bands": ("KeptModels", "train_keeping_best"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
     "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
@@ -112,6 +114,7 @@ __all__ = [
     "ECEInterval",
     "History",
     "LN2",
+    "KeptModels",
     "LabelOrderWarning",
     "MarginLoss",
     "OKABE_ITO",
@@ -153,6 +156,7 @@ __all__ = [
     "reliability_diagram",
     "reproducible",
     "scenario",
+    "train_keeping_best",
     "softmax",
     "true_class_probability",
     "use_book_style",
