@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .thresholds import accuracy_by_threshold
     from .uncertainty_calibration import (
         ECEInterval,
+        calibration_error,
         ece_bootstrap,
         ece_noise_floor,
         plot_accuracy_noise,
@@ -93,6 +94,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "thresholds": ("accuracy_by_threshold",),
     "uncertainty_calibration": (
         "ECEInterval",
+        "calibration_error",
         "ece_bootstrap",
         "ece_noise_floor",
         "plot_accuracy_noise",
@@ -127,6 +129,7 @@ __all__ = [
     "TrainingLog",
     "accuracy",
     "accuracy_by_threshold",
+    "calibration_error",
     "calibration_bins",
     "correct_predictions",
     "cross_entropy",

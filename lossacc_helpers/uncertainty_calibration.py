@@ -224,3 +224,66 @@ def plot_accuracy_noise(
         ax.errorbar(acc, loss, xerr=se, color=colour, capsize=4, linestyle="")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small")
     return ax
+
+
+def calibration_error(
+    y_true: ArrayLike,
+    proba: ArrayLike,
+    *,
+    n_bins: int = 15,
+    strategy: str = "uniform",
+    classwise: bool = False,
+) -> float:
+    r"""Binned calibration error: top-label or class-wise, equal-width or equal-mass bins.
+
+    With ``classwise=False`` and ``strategy="uniform"`` this is the ECE of
+    :func:`expected_calibration_error`: the top-label confidence against the share of
+    correct predictions, in equal-width bins, weighted by the bins' counts. With
+    ``strategy="quantile"`` the bin edges are quantiles of the scores, so every bin holds
+    about the same number of samples (*equal mass*), as ``strategy="quantile"`` of
+    scikit-learn's ``calibration_curve``. With ``classwise=True`` every class's
+    probability column is binned against the indicator of that class, and the errors
+    are averaged over the classes (the class-wise ECE): a model can be calibrated in its
+    top label and miscalibrated in the classes it does not predict.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True class labels, integers ``0 .. K-1``.
+    proba : array-like of shape (n_samples, n_classes)
+        Predicted probabilities.
+    n_bins : int, default=15
+        Number of bins.
+    strategy : {"uniform", "quantile"}, default="uniform"
+        Equal-width or equal-mass bins.
+    classwise : bool, default=False
+        Bin every class's probability (class-wise) instead of the top label's.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> p = [[0.8, 0.2], [0.6, 0.4], [0.3, 0.7], [0.1, 0.9]]
+    >>> round(calibration_error([0, 1, 1, 1], p, n_bins=5), 3)
+    0.3
+    """
+    if strategy not in ("uniform", "quantile"):
+        raise ValueError(f"strategy must be 'uniform' or 'quantile', got {strategy!r}.")
+    confidence, correct = _top_label(y_true, proba, None)
+    p = np.asarray(proba, dtype=float)
+    y = np.asarray(y_true)
+    if classwise:
+        columns = [(p[:, k], (y == k).astype(float)) for k in range(p.shape[1])]
+    else:
+        columns = [(confidence, correct.astype(float))]
+    errors = []
+    for score, hit in columns:
+        if strategy == "uniform":
+            index = _bin_index(score, n_bins)
+        else:
+            edges = np.quantile(score, np.linspace(0, 1, n_bins + 1))
+            index = np.searchsorted(edges[1:-1], score, side="left")
+        errors.append(_ece_rows(index[None], score[None], hit[None], n_bins)[0])
+    return float(np.mean(errors))

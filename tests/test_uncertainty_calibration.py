@@ -80,3 +80,31 @@ def test_plot_accuracy_noise_bars_and_no_ln2_line() -> None:
     assert np.allclose(segment[:, 0], [0.95 - se, 0.95 + se])
     with pytest.raises(ValueError):
         lah.plot_accuracy_noise(points, n_samples=0)
+
+
+def _reference_ece(score, hit, edges):
+    index = np.searchsorted(edges[1:-1], score, side="left")
+    total = 0.0
+    for b in range(len(edges) - 1):
+        mine = index == b
+        if mine.any():
+            total += mine.sum() * abs(hit[mine].mean() - score[mine].mean())
+    return total / len(score)
+
+
+def test_calibration_error_variants(multiclass) -> None:
+    y, proba = multiclass
+    assert np.isclose(lah.calibration_error(y, proba), expected_calibration_error(y, proba))
+    conf, hit = proba.max(axis=1), (proba.argmax(axis=1) == y).astype(float)
+    edges = np.quantile(conf, np.linspace(0, 1, 11))
+    assert np.isclose(
+        lah.calibration_error(y, proba, n_bins=10, strategy="quantile"),
+        _reference_ece(conf, hit, edges),
+    )
+    uniform = np.linspace(0, 1, 16)
+    classwise = np.mean(
+        [_reference_ece(proba[:, k], (y == k).astype(float), uniform) for k in range(5)]
+    )
+    assert np.isclose(lah.calibration_error(y, proba, classwise=True), classwise)
+    with pytest.raises(ValueError):
+        lah.calibration_error(y, proba, strategy="equal")
