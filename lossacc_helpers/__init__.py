@@ -47,6 +47,15 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .seed_bands import KeptModels, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
+    from .surrogate_plots import (
+        SURROGATE_STYLES,
+        group_equal_curves,
+        markdown_table,
+        plot_decision_lines,
+        plot_loss_path,
+        plot_psi_bound,
+        plot_surrogates,
+    )
     from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
     from .thresholds import accuracy_by_threshold
     from .uncertainty_calibration import (
@@ -90,6 +99,15 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "seed_bands": ("KeptModels", "train_keeping_best"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
+    "surrogate_plots": (
+        "SURROGATE_STYLES",
+        "group_equal_curves",
+        "markdown_table",
+        "plot_decision_lines",
+        "plot_loss_path",
+        "plot_psi_bound",
+        "plot_surrogates",
+    ),
     "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
     "thresholds": ("accuracy_by_threshold",),
     "uncertainty_calibration": (
@@ -164,6 +182,13 @@ __all__ = [
     "true_class_probability",
     "use_book_style",
     "zero_one_loss",
+    "SURROGATE_STYLES",
+    "group_equal_curves",
+    "markdown_table",
+    "plot_decision_lines",
+    "plot_loss_path",
+    "plot_psi_bound",
+    "plot_surrogates",
 ]
 
 
