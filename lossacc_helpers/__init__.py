@@ -50,11 +50,28 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
+    from .seed_bands import KeptModels, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
+    from .surrogate_plots import (
+        SURROGATE_STYLES,
+        group_equal_curves,
+        markdown_table,
+        plot_decision_lines,
+        plot_loss_path,
+        plot_psi_bound,
+        plot_surrogates,
+    )
     from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
     from .thresholds import accuracy_by_threshold
     from .uncertainty import PairedTest, paired_test, samples_for_margin, wilson_interval
+    from .uncertainty_calibration import (
+        ECEInterval,
+        calibration_error,
+        ece_bootstrap,
+        ece_noise_floor,
+        plot_accuracy_noise,
+    )
 
 #: Submodule -> the public names it defines; each submodule is imported on first access.
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -75,6 +92,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "cross_entropy",
         "cross_entropy_from_logits",
         "per_sample_cross_entropy",
+        "plot_accuracy_noise",
         "true_class_probability",
         "zero_one_loss",
     ),
@@ -85,20 +103,34 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "plots": (
         "plot_cost_curve",
         "plot_curves",
-        "plot_cost_curve",
-        "plot_curves",
         "plot_loss_accuracy_region",
-        "plot_true_class_cost",
         "plot_true_class_cost",
         "plot_true_class_proba",
     ),
     "regression": ("mae", "mse"),
     "scenarios": ("Scenario", "scenario"),
+    "seed_bands": ("KeptModels", "train_keeping_best"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
+    "surrogate_plots": (
+        "SURROGATE_STYLES",
+        "group_equal_curves",
+        "markdown_table",
+        "plot_decision_lines",
+        "plot_loss_path",
+        "plot_psi_bound",
+        "plot_surrogates",
+    ),
     "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
     "thresholds": ("accuracy_by_threshold",),
     "uncertainty": ("PairedTest", "paired_test", "samples_for_margin", "wilson_interval"),
+    "uncertainty_calibration": (
+        "ECEInterval",
+        "calibration_error",
+        "ece_bootstrap",
+        "ece_noise_floor",
+        "plot_accuracy_noise",
+    ),
 }
 _EXPORTS: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 #: The per-margin losses phi(z), which are not metrics: they live in lossacc_helpers.margin.
@@ -109,50 +141,63 @@ _MOVED_TO_MARGIN = frozenset(
 
 __version__ = "0.1.0"
 __all__ = [
-    "FORMATS",
-    "detect_format",
     "CalibrationBins",
     "Diagnosis",
+    "ECEInterval",
+    "FORMATS",
     "History",
+    "KeptModels",
     "LN2",
     "LabelOrderWarning",
     "MarginLoss",
     "OKABE_ITO",
-    "PairedTest",
     "PALETTE",
+    "PairedTest",
     "REGIMES",
     "STORED_DIGITS",
     "SURROGATES",
+    "SURROGATE_STYLES",
     "Scenario",
     "TemperatureFitWarning",
     "TrainingLog",
     "accuracy",
     "accuracy_by_threshold",
     "calibration_bins",
+    "calibration_error",
     "correct_predictions",
     "cross_entropy",
     "cross_entropy_from_logits",
+    "detect_format",
     "diagnose",
     "diagnose_log",
+    "ece_bootstrap",
+    "ece_noise_floor",
     "example_log",
     "expected_calibration_error",
     "fit_temperature",
     "fit_with_history",
     "glue",
+    "group_equal_curves",
     "hinge_loss",
     "load_log",
     "mae",
     "margin",
     "margins",
+    "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
     "mse",
-    "paired_test",
     "multiclass_hinge",
+    "paired_test",
     "per_sample_cross_entropy",
+    "plot_accuracy_noise",
     "plot_cost_curve",
     "plot_curves",
+    "plot_decision_lines",
     "plot_loss_accuracy_region",
+    "plot_loss_path",
+    "plot_psi_bound",
+    "plot_surrogates",
     "plot_true_class_cost",
     "plot_true_class_proba",
     "reliability_diagram",
@@ -160,6 +205,7 @@ __all__ = [
     "samples_for_margin",
     "scenario",
     "softmax",
+    "train_keeping_best",
     "true_class_probability",
     "use_book_style",
     "wilson_interval",

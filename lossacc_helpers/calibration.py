@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize_scalar
 
@@ -284,7 +285,9 @@ def reliability_diagram(
     :math:`\mathrm{acc}(B_b)` to :math:`\mathrm{conf}(B_b)` for the gap, and the diagonal
     :math:`\mathrm{acc} = \mathrm{conf}` of perfect calibration, in the style of Guo et
     al. (2017); the legend gives the ECE (:func:`expected_calibration_error`). Bars
-    below the diagonal mean overconfidence. Both read one :func:`calibration_bins`
+    below the diagonal mean overconfidence: their gap is drawn in vermillion, the gap of an
+    underconfident bin (accuracy above confidence) in sky blue, each with its legend
+    entry. Both read one :func:`calibration_bins`
     table. Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
 
     Parameters
@@ -344,18 +347,31 @@ def reliability_diagram(
         edgecolor="white",
         label=f"{name}accuracy (ECE = {table.ece:.3f})",
     )
+    under = conf < acc  # underconfident bins: the gap bar hangs below the accuracy
+    gap_colour = np.where(under, OKABE_ITO["sky"], OKABE_ITO["vermillion"])
     gaps = ax.bar(
         left,
         conf - acc,
         bottom=acc,
         width=width,
         align="edge",
-        color=OKABE_ITO["vermillion"],
+        color=list(gap_colour),
         alpha=0.35,
         hatch="//",
-        edgecolor=OKABE_ITO["vermillion"],
-        label="gap to confidence",
+        edgecolor=list(gap_colour),
+        label="gap: overconfident (confidence above accuracy)",
     )
+    gap_handles = [gaps]
+    if under.any():
+        gap_handles.append(
+            Patch(
+                facecolor=OKABE_ITO["sky"],
+                edgecolor=OKABE_ITO["sky"],
+                alpha=0.35,
+                hatch="//",
+                label="gap: underconfident (confidence below accuracy)",
+            )
+        )
     (diagonal,) = ax.plot(
         [0, 1],
         [0, 1],
@@ -373,14 +389,14 @@ def reliability_diagram(
                 rotation=90,
                 ha="center",
                 va="bottom",
-                fontsize=7,
+                fontsize=9,
                 color="white" if height > 0.12 else OKABE_ITO["black"],  # on the bar or not
             )
     ax.set_xlim(0.0, 1.0)
     ax.set_ylim(0.0, 1.0)
     ax.set_xlabel("confidence (top-label probability)")
     ax.set_ylabel("accuracy")
-    ax.legend(handles=[bars, gaps, diagonal], loc="best")  # where it hides the fewest bars
+    ax.legend(handles=[bars, *gap_handles, diagonal], loc="best")  # where it hides the fewest bars
     return ax
 
 
