@@ -55,8 +55,8 @@ pdf: setup  ## Build the whole book as one PDF (_extra/loss-and-accuracy.pdf, li
 	python tools/build_pdf.py $(if $(NO_SOLUTIONS),--no-solutions)
 	jupyter-book build --warningiserror --nitpick --keep-going .
 
-check-site: pdf  ## Slow site checks: axe-core on every page, the PDF's contents, Lighthouse (CI runs it).
-	LOSSACC_CHECK_SITE=1 python -m pytest -o addopts="" -p no:cacheprovider -q tests/test_pdf.py tests/test_lighthouse.py tests/test_site_in_browser.py -k "accessible or pdf or lighthouse"
+check-site: pdf  ## Slow checks: axe-core on every page, a fork adding a chapter, the PDF, Lighthouse (CI runs it).
+	LOSSACC_CHECK_SITE=1 python -m pytest -o addopts="" -p no:cacheprovider -q tests/test_pdf.py tests/test_lighthouse.py tests/test_fork.py tests/test_site_in_browser.py -k "accessible or pdf or lighthouse or fork or genindex or modindex or search or 404"
 
 check-clean-env: $(ENV_STAMP)  ## Run every chapter and student notebook with only the package installed (Binder, Colab).
 	python tools/clean_env.py pinned

@@ -51,24 +51,23 @@ def _glued(name: str, text: str) -> list[nbformat.NotebookNode]:
 
 PRINT = 'import math\nprint(f"-ln 0.51 = {-math.log(0.51):.4f} nats")'
 GLUE = 'import math\nimport lossacc_helpers as lah\nlah.glue("ce", -math.log(0.51))'
-# file name -> (cells as (source, stored outputs), whether nbval must pass)
-NOTEBOOKS = {
-    "control": (
-        [(PRINT, _printed("-ln 0.51 = 0.6733 nats\n")), (GLUE, _glued("ce", "0.673345"))],
-        True,
-    ),
-    "printed_tampered": ([(PRINT, _printed("-ln 0.51 = 0.6734 nats\n"))], False),
-    "glued_tampered": ([(GLUE, _glued("ce", "0.673346"))], False),
-    "raises": ([("raise RuntimeError('this cell is broken on purpose')", [])], False),
+# The planted notebook, one kernel for all: each cell is its own nbval test, and the
+# kernel goes on after a cell whose output differs. Name -> (source, stored outputs,
+# whether nbval must pass). The controls come first; the raising cell last.
+CELLS = {
+    "printed_ok": (PRINT, _printed("-ln 0.51 = 0.6733 nats\n"), True),
+    "glued_ok": (GLUE, _glued("ce", "0.673345"), True),
+    "printed_tampered": (PRINT, _printed("-ln 0.51 = 0.6734 nats\n"), False),
+    "glued_tampered": (GLUE, _glued("ce", "0.673346"), False),
+    "raises": ("raise RuntimeError('this cell is broken on purpose')", [], False),
 }
 
 
 @pytest.fixture(scope="module")
 def nbval_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Run nbval once, with the suite's options, over every planted notebook."""
+    """Run nbval once, with the suite's options, on the planted notebook; cell -> failure."""
     folder = tmp_path_factory.mktemp("nbval")
-    for name, (cells, _) in NOTEBOOKS.items():
-        _notebook(folder / f"{name}.ipynb", cells)
+    _notebook(folder / "planted.ipynb", [(src, outs) for src, outs, _ in CELLS.values()])
     report = folder / "report.xml"
     result = run(
         [
@@ -86,33 +85,34 @@ def nbval_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             f"--rootdir={folder}",
             f"--junitxml={report}",
             "-q",
-            *sorted(f"{name}.ipynb" for name in NOTEBOOKS),
+            "planted.ipynb",
         ],
         cwd=folder,
         timeout=300,
     )
     assert report.is_file(), result.stdout + result.stderr
+    names = list(CELLS)
     outcomes: dict[str, str] = {}
     for case in ET.parse(report).iter("testcase"):
-        name = case.get("classname", "").removesuffix(".ipynb")
-        failed = any(child.tag in ("failure", "error") for child in case)
-        text = "".join(child.get("message", "") + (child.text or "") for child in case)
-        if failed:
-            outcomes[name] = outcomes.get(name, "") + text
-        else:
-            outcomes.setdefault(name, "")
+        index = int(case.get("name", "").removeprefix("Cell "))
+        text = "".join(
+            child.get("message", "") + (child.text or "")
+            for child in case
+            if child.tag in ("failure", "error")
+        )
+        outcomes[names[index]] = text
     return outcomes
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", CELLS)
 def test_nbval_passes_or_fails_as_it_must(nbval_results: dict[str, str], name: str) -> None:
-    must_pass = NOTEBOOKS[name][1]
+    must_pass = CELLS[name][2]
     assert name in nbval_results, f"nbval did not run {name}: {sorted(nbval_results)}"
     failure = nbval_results[name]
     if must_pass:
         assert not failure, f"control {name} failed nbval:\n{failure}"
     else:
-        assert failure, f"nbval accepted the broken notebook {name}"
+        assert failure, f"nbval accepted the broken cell {name}"
 
 
 def test_nbval_names_the_numbers_that_differ(nbval_results: dict[str, str]) -> None:

@@ -9,9 +9,8 @@ every link within the site pointing at an existing page and anchor, no critical 
 accessibility violation found by axe-core (vendored from npm into ``node_modules/``, run in
 light and in dark mode), and nothing wider than a 390 px phone screen. The sidebars are
 opened by clicking the visible menu and contents buttons at phone, tablet and desktop
-widths, and by keyboard. A screenshot of each page is saved to ``_build/browser/`` for
-inspection (not committed; the first screen, or the whole page with
-``LOSSACC_FULL_SCREENSHOTS=1``).
+widths, and by keyboard. With ``LOSSACC_SCREENSHOTS=1`` (``=full`` for whole pages) a
+screenshot of each page is saved to ``_build/browser/`` for inspection (not committed).
 
 One browser serves the whole module; each page is opened once, and its checks at 1280 px,
 in dark mode and at 390 px run on that same loaded page (the viewport is resized), which
@@ -45,9 +44,19 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, TABLET, DESKTOP = 390, 800, 1280
 # Pages the theme generates, checked like the pages of the table of contents.
 GENERATED_PAGES = ["genindex", "py-modindex", "search", "404"]
-# Screenshots show the first screen of each page; LOSSACC_FULL_SCREENSHOTS=1 takes whole
-# pages (slower: a long chapter is a tall image).
-FULL_PAGE_SHOTS = os.environ.get("LOSSACC_FULL_SCREENSHOTS") == "1"
+# `make test` opens the pages of the table of contents; `make check-site` (CI) the
+# generated ones too, to stay within the everyday suite's time budget.
+CHECK_SITE = os.environ.get("LOSSACC_CHECK_SITE") == "1"
+PAGES = toc_pages() + (GENERATED_PAGES if CHECK_SITE else [])
+# Screenshots for inspection, on request (they cost the everyday run time):
+# LOSSACC_SCREENSHOTS=1 takes each page's first screen, =full whole pages.
+SHOTS = os.environ.get("LOSSACC_SCREENSHOTS", "")
+
+
+def _screenshot(page, name: str) -> None:
+    if SHOTS in ("1", "full"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=SHOTS == "full")
 
 
 def _browser_path() -> str:
@@ -175,13 +184,10 @@ def _page_width(page, width: int) -> int:
     return page.evaluate("() => document.documentElement.scrollWidth")
 
 
-@pytest.mark.parametrize("name", toc_pages() + GENERATED_PAGES)
+@pytest.mark.parametrize("name", PAGES)
 def test_page_in_browser(page, site_url: str, name: str) -> None:
     _open(page, site_url + name + ".html")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=str(SCREENSHOTS / (name.replace("/", "__") + ".png")), full_page=FULL_PAGE_SHOTS
-    )
+    _screenshot(page, name.replace("/", "__"))
 
     assert not page.console_errors, f"console errors on {name}: {page.console_errors}"
     assert not page.blocked, f"{name} tried to load from outside the site: {page.blocked}"
@@ -233,7 +239,7 @@ def _record(name: str, counts: dict[str, int]) -> None:
 # axe-core on ~15 pages in two colour modes takes longer than the everyday `make test`
 # allows (about 40 s of its 60 s on 2 cores): it runs in `make check-site`, which CI runs.
 @pytest.mark.skipif(
-    os.environ.get("LOSSACC_CHECK_SITE") != "1",
+    not CHECK_SITE,
     reason="axe-core runs in `make check-site` (LOSSACC_CHECK_SITE=1), which .ci/run runs",
 )
 @pytest.mark.parametrize("name", toc_pages() + GENERATED_PAGES)
@@ -330,8 +336,7 @@ def test_dark_mode_keeps_figures_readable(browser, site_url: str) -> None:
         c.width = img.naturalWidth; c.height = img.naturalHeight;
         const g = c.getContext('2d'); g.drawImage(img, 0, 0);
         return Array.from(g.getImageData(2, 2, 1, 1).data); })""")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "dark__chapters__01.png"), full_page=False)
+    _screenshot(page, "dark__chapters__01")
     context.close()
     assert background not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
     assert corners and all(c == [255, 255, 255, 255] for c in corners), corners

@@ -21,7 +21,9 @@ def test_tables_and_figures() -> None:
     ax = lah.plot_loss_path(path, {"zero_one": path, "hinge": path, "logistic": path})
     assert ax.get_legend() is not None
     axes = lah.plot_psi_bound(
-        path, [0.1, 0.2], {"hinge": [0.2, 0.3], "logistic": [0.1, 0.1]},
+        path,
+        [0.1, 0.2],
+        {"hinge": [0.2, 0.3], "logistic": [0.1, 0.1]},
         {"hinge": path, "logistic": path**2},
     )
     assert [a.get_title() for a in axes] == ["hinge", "logistic"]
