@@ -233,6 +233,7 @@ def _record(name: str, counts: dict[str, int]) -> None:
     CHECKED.setdefault(name, {}).update(counts)
     keys = {key for page in CHECKED.values() for key in page}
     totals = {key: sum(page.get(key, 0) for page in CHECKED.values()) for key in sorted(keys)}
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(json.dumps({"pages": CHECKED, "totals": totals}, indent=2))
 
 
