@@ -130,6 +130,18 @@ def page(browser, site_url: str):
     context.close()
 
 
+def _offline_page(context, site_url: str):
+    """A new page of ``context`` whose requests outside the local server are aborted."""
+    page = context.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(site_url) else route.abort()
+        ),
+    )
+    return page
+
+
 def _open(page, url: str) -> None:
     page.goto(url, wait_until="load")
     page.wait_for_function(
@@ -321,13 +333,7 @@ def test_search_finds_the_chapter(page, site_url: str) -> None:
 
 def test_dark_mode_keeps_figures_readable(browser, site_url: str) -> None:
     context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(site_url) else route.abort()
-        ),
-    )
+    page = _offline_page(context, site_url)
     _open(page, site_url + "chapters/01_what_a_loss_measures.html")
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -352,13 +358,7 @@ _VISIBLE_CHAPTER_LINKS = """(scope) => [...document.querySelectorAll(scope + ' a
 def test_sidebars_open_from_the_visible_buttons(browser, site_url: str, width: int) -> None:
     """The menu (chapter list) and contents buttons work at phone, tablet and desktop width."""
     context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(site_url) else route.abort()
-        ),
-    )
+    page = _offline_page(context, site_url)
     chapters = [p for p in toc_pages() if p.startswith("chapters/")]
     # A short page (no formula to typeset) keeps this quick; its sidebar is every page's.
     start = "reference/execution"
@@ -411,13 +411,7 @@ def test_sidebars_open_from_the_visible_buttons(browser, site_url: str, width: i
 def test_keyboard_reaches_and_operates_the_controls(browser, site_url: str) -> None:
     """Tab reaches every header button; Enter opens the menu, Enter and Space a solution."""
     context = browser.new_context(viewport={"width": PHONE, "height": 844})
-    page = context.new_page()
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(site_url) else route.abort()
-        ),
-    )
+    page = _offline_page(context, site_url)
     _open(page, site_url + "chapters/01_what_a_loss_measures.html")
     buttons = page.evaluate("""() => [...document.querySelectorAll('.bd-header-article button')]
         .filter(b => b.getClientRects().length).length""")
