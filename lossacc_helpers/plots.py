@@ -34,10 +34,11 @@ __all__ = [
 ]
 
 
-def _check_ax(ax: object) -> Axes:
+def _check_ax(ax: object, figsize: tuple[float, float] | None = None) -> Axes:
+    """Return ``ax`` once checked, or the Axes of a new figure (of ``figsize``) when None."""
     check_axes(ax)
     if ax is None:
-        _, ax = plt.subplots()
+        _, ax = plt.subplots(figsize=figsize)
     return ax
 
 

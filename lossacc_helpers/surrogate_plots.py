@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
+from .plots import _check_ax
 from .style import OKABE_ITO
 
 #: One matplotlib style per loss of the registry, the same in every figure.
@@ -28,12 +29,6 @@ SURROGATE_STYLES: dict[str, dict[str, Any]] = {
     "modified_huber": {"color": OKABE_ITO["purple"], "linestyle": "-.", "marker": "X"},
     "perceptron": {"color": "black", "linestyle": ":", "marker": "*"},
 }
-
-
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def plot_surrogates(
@@ -70,7 +65,7 @@ def plot_surrogates(
     >>> [line.get_label() for line in ax.get_lines()]
     ['hinge', 'logistic']
     """
-    ax = _axes(ax, (7, 4.5))
+    ax = _check_ax(ax, (7, 4.5))
     x = np.asarray(x)
     for i, (names, values) in enumerate(curves.items()):
         names = (names,) if isinstance(names, str) else tuple(names)
@@ -130,7 +125,7 @@ def plot_loss_path(
     >>> len(ax.get_lines())
     5
     """
-    ax = _axes(ax, (7, 4))
+    ax = _check_ax(ax, (7, 4))
     labels = {
         "zero_one": ("0-1 loss (error rate)", {"color": "black", "linewidth": 2.5}),
         "hinge": ("hinge loss", {"linestyle": "--"}),
@@ -160,7 +155,7 @@ def plot_decision_lines(
     >>> len(ax.get_lines()), len(ax.collections)
     (1, 2)
     """
-    ax = _axes(ax, (6.5, 4.8))
+    ax = _check_ax(ax, (6.5, 4.8))
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     for label, marker, colour in [(0, "o", OKABE_ITO["blue"]), (1, "s", OKABE_ITO["orange"])]:
         mine = y == label

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 import lossacc_helpers as lah
 
@@ -27,3 +28,8 @@ def test_tables_and_figures() -> None:
         {"hinge": path, "logistic": path**2},
     )
     assert [a.get_title() for a in axes] == ["hinge", "logistic"]
+
+
+def test_surrogate_plots_refuse_an_ax_that_is_not_an_axes() -> None:
+    with pytest.raises(TypeError, match="ax must be a matplotlib Axes"):
+        lah.plot_surrogates([0, 1], {"hinge": [1, 0]}, ax="not an axes")
