@@ -23,21 +23,12 @@ from typing import Any
 
 import numpy as np
 
+from ._validation import check_scalar
+
 __all__ = ["STORED_DIGITS", "glue", "reproducible"]
 
 #: Significant digits a stored number keeps; a chapter's prose quotes at most four.
 STORED_DIGITS = 6
-
-
-def _check_digits(digits: object) -> int:
-    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral):
-        raise TypeError(f"digits must be an integer, got {type(digits).__name__}.")
-    if not 1 <= digits <= STORED_DIGITS:
-        raise ValueError(
-            f"digits must be between 1 and {STORED_DIGITS} (the digits that reproduce across "
-            f"machines), got {digits}."
-        )
-    return int(digits)
 
 
 def _round_float(x: float, digits: int) -> float:
@@ -80,7 +71,7 @@ def reproducible(value: Any, digits: int = STORED_DIGITS) -> Any:
     >>> reproducible({"temperature": 2.1694674368314515, "epoch": 10}, digits=4)
     {'temperature': 2.169, 'epoch': 10}
     """
-    digits = _check_digits(digits)
+    digits = int(check_scalar(digits, "digits", low=1, high=STORED_DIGITS, integer=True))
     if isinstance(value, bool | np.bool_):
         return bool(value)
     if isinstance(value, numbers.Integral):
