@@ -32,13 +32,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import tomllib
 from pathlib import Path
 
 import nbformat
 from _book_files import ROOT, chapter_notebooks
-from nbclient import NotebookClient
+from refresh_notebooks import execute
 from student_version import strip_solutions
 
 ENVS = ROOT / ".envs"
@@ -140,20 +139,6 @@ def _kernel(python: Path, name: str, folder: Path) -> None:
     (spec / "kernel.json").write_text(json.dumps(kernel))
 
 
-def run_notebook(path: Path, kernel: str) -> float:
-    """Execute a notebook top to bottom from its folder; return the wall time in seconds."""
-    notebook = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    client = NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name=kernel,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()  # raises CellExecutionError with the failing cell and its traceback
-    return time.perf_counter() - start
-
-
 def check(kind: str) -> int:
     """Build the environment of ``kind`` and run the notebooks it must run."""
     python = _environment(kind)
@@ -179,7 +164,7 @@ def check(kind: str) -> int:
             notebooks = [*notebooks, *sorted((folder / "student").glob("*.ipynb"))]
         for path in notebooks:
             label = f"student/{path.name}" if path.parent.name == "student" else path.name
-            seconds = run_notebook(path, f"lossacc-{kind}")
+            _, seconds = execute(path, kernel_name=f"lossacc-{kind}")
             print(f"  ran {label} in {seconds:.1f} s", flush=True)
     print(f"{len(notebooks)} notebooks ran in the {kind} environment")
     return 0

@@ -21,19 +21,29 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def refresh(path: Path, timeout: int = 300) -> float:
-    """Execute one notebook in place; return the wall time in seconds."""
+def execute(
+    path: Path, kernel_name: str = "python3", timeout: int = 300
+) -> tuple[nbformat.NotebookNode, float]:
+    """Run a notebook top to bottom from its own folder; return it and the wall time (s).
+
+    Raises ``CellExecutionError`` (with the failing cell and its traceback) on an error.
+    """
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     client = NotebookClient(
         nb,
         timeout=timeout,
-        kernel_name="python3",
+        kernel_name=kernel_name,
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
     client.execute()
-    elapsed = time.perf_counter() - start
+    return nb, time.perf_counter() - start
+
+
+def refresh(path: Path, timeout: int = 300) -> float:
+    """Execute one notebook in place; return the wall time in seconds."""
+    nb, elapsed = execute(path, timeout=timeout)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("jupytext", None)
     for cell in nb.cells:
