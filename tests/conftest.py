@@ -14,10 +14,14 @@ from _book import BUILD_COMMAND, HTML, ROOT, run
 
 matplotlib.use("Agg")
 
-# The slow site checks (the whole-book PDF, Lighthouse) run in `make check-site`, which
-# sets LOSSACC_CHECK_SITE=1; `make test` leaves them out to stay within its time budget.
+# The slow site checks (the whole-book PDF, Lighthouse, a fork that adds a chapter and
+# builds the whole book a second time) run in `make check-site`, which sets
+# LOSSACC_CHECK_SITE=1 (CI runs it); `make test` leaves them out to stay within its time
+# budget.
 collect_ignore = (
-    [] if os.environ.get("LOSSACC_CHECK_SITE") == "1" else ["test_pdf.py", "test_lighthouse.py"]
+    []
+    if os.environ.get("LOSSACC_CHECK_SITE") == "1"
+    else ["test_pdf.py", "test_lighthouse.py", "test_fork.py"]
 )
 
 # Deterministic, bounded property tests: the suite must be reproducible and quick.
@@ -37,9 +41,9 @@ settings.load_profile("book")
 # the many short ones fill the gaps. Measured with `pytest --durations=0`.
 _SLOW_FIRST = (
     "tests/test_book_build.py",  # builds the book (the browser tests wait for it)
-    "tests/test_fork.py",
-    "tests/test_site_in_browser.py",
-    "tests/test_guards.py",
+    "tests/test_fork.py",  # only in `make check-site`
+    "tests/test_guards.py",  # about as long as the build: the browser tests then start
+    "tests/test_site_in_browser.py",  # as the build ends, on the other worker
     "chapters/05_",
     "chapters/04_",
     "chapters/06_",
