@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from . import margin
     from ._validation import LabelOrderWarning
+    from .baselines import prior_guess_loss, uniform_guess_loss
     from .bounds import LN2, max_error_rate, min_cross_entropy
     from .calibration import (
         CalibrationBins,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         reliability_diagram,
         softmax,
     )
+    from .class_balance import BalanceScores, balance_scores
     from .classification import (
         accuracy,
         correct_predictions,
@@ -37,10 +39,19 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         true_class_probability,
         zero_one_loss,
     )
+    from .classifier_plots import plot_confusion_matrix, plot_roc_pr, plot_threshold_curves
     from .cli import diagnose_log
+    from .datasets import (
+        corrupt_labels,
+        imbalanced_split,
+        pixel_task,
+        tumour_split,
+        two_feature_data,
+    )
     from .diagnostics import REGIMES, Diagnosis, diagnose
     from .history import History, fit_with_history
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
+    from .loss_share_plots import plot_cost_per_mistake, plot_sorted_losses
     from .plots import (
         plot_cost_curve,
         plot_curves,
@@ -49,7 +60,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         plot_true_class_proba,
     )
     from .regression import mae, mse
-    from .scenarios import Scenario, scenario
+    from .scenarios import Scenario, cost_per_mistake, mistake_table, proba_when_right, scenario
     from .seed_bands import KeptModels, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
@@ -64,6 +75,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .surrogates import SURROGATES, MarginLoss, hinge_loss, margins, multiclass_hinge
     from .thresholds import accuracy_by_threshold
+    from .tolerance import accuracy_within, plot_accuracy_within
     from .uncertainty import PairedTest, paired_test, samples_for_margin, wilson_interval
     from .uncertainty_calibration import (
         ECEInterval,
@@ -76,6 +88,10 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
 #: Submodule -> the public names it defines; each submodule is imported on first access.
 _MODULES: dict[str, tuple[str, ...]] = {
     "_validation": ("LabelOrderWarning",),
+    "baselines": (
+        "prior_guess_loss",
+        "uniform_guess_loss",
+    ),
     "bounds": ("LN2", "max_error_rate", "min_cross_entropy"),
     "calibration": (
         "CalibrationBins",
@@ -85,6 +101,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "fit_temperature",
         "reliability_diagram",
         "softmax",
+    ),
+    "class_balance": (
+        "BalanceScores",
+        "balance_scores",
     ),
     "classification": (
         "accuracy",
@@ -96,9 +116,25 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "true_class_probability",
         "zero_one_loss",
     ),
+    "classifier_plots": (
+        "plot_confusion_matrix",
+        "plot_roc_pr",
+        "plot_threshold_curves",
+    ),
     "cli": ("diagnose_log",),
+    "datasets": (
+        "corrupt_labels",
+        "imbalanced_split",
+        "pixel_task",
+        "tumour_split",
+        "two_feature_data",
+    ),
     "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
     "history": ("History", "fit_with_history"),
+    "loss_share_plots": (
+        "plot_cost_per_mistake",
+        "plot_sorted_losses",
+    ),
     "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
     "plots": (
         "plot_cost_curve",
@@ -108,7 +144,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "plot_true_class_proba",
     ),
     "regression": ("mae", "mse"),
-    "scenarios": ("Scenario", "scenario"),
+    "scenarios": ("Scenario", "cost_per_mistake", "mistake_table", "proba_when_right", "scenario"),
     "seed_bands": ("KeptModels", "train_keeping_best"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
@@ -123,6 +159,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
     "thresholds": ("accuracy_by_threshold",),
+    "tolerance": (
+        "accuracy_within",
+        "plot_accuracy_within",
+    ),
     "uncertainty": ("PairedTest", "paired_test", "samples_for_margin", "wilson_interval"),
     "uncertainty_calibration": (
         "ECEInterval",
@@ -141,6 +181,7 @@ _MOVED_TO_MARGIN = frozenset(
 
 __version__ = "0.1.0"
 __all__ = [
+    "BalanceScores",
     "CalibrationBins",
     "Diagnosis",
     "ECEInterval",
@@ -162,9 +203,13 @@ __all__ = [
     "TrainingLog",
     "accuracy",
     "accuracy_by_threshold",
+    "accuracy_within",
+    "balance_scores",
     "calibration_bins",
     "calibration_error",
     "correct_predictions",
+    "corrupt_labels",
+    "cost_per_mistake",
     "cross_entropy",
     "cross_entropy_from_logits",
     "detect_format",
@@ -179,6 +224,7 @@ __all__ = [
     "glue",
     "group_equal_curves",
     "hinge_loss",
+    "imbalanced_split",
     "load_log",
     "mae",
     "margin",
@@ -186,20 +232,30 @@ __all__ = [
     "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
+    "mistake_table",
     "mse",
     "multiclass_hinge",
     "paired_test",
     "per_sample_cross_entropy",
+    "pixel_task",
     "plot_accuracy_noise",
+    "plot_accuracy_within",
+    "plot_confusion_matrix",
     "plot_cost_curve",
+    "plot_cost_per_mistake",
     "plot_curves",
     "plot_decision_lines",
     "plot_loss_accuracy_region",
     "plot_loss_path",
     "plot_psi_bound",
+    "plot_roc_pr",
+    "plot_sorted_losses",
     "plot_surrogates",
+    "plot_threshold_curves",
     "plot_true_class_cost",
     "plot_true_class_proba",
+    "prior_guess_loss",
+    "proba_when_right",
     "reliability_diagram",
     "reproducible",
     "samples_for_margin",
@@ -207,6 +263,9 @@ __all__ = [
     "softmax",
     "train_keeping_best",
     "true_class_probability",
+    "tumour_split",
+    "two_feature_data",
+    "uniform_guess_loss",
     "use_book_style",
     "wilson_interval",
     "zero_one_loss",

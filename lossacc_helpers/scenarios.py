@@ -18,17 +18,18 @@ why when a target cannot be met.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_scalar
+from ._validation import as_float_array, check_scalar
 from .bounds import LN2
 from .classification import accuracy as _accuracy
 from .classification import cross_entropy, per_sample_cross_entropy
 
-__all__ = ["Scenario", "scenario"]
+__all__ = ["Scenario", "cost_per_mistake", "mistake_table", "proba_when_right", "scenario"]
 
 
 @dataclass(frozen=True)
@@ -314,3 +315,153 @@ def scenario(
     ):
         raise RuntimeError("scenario() failed to meet its targets; please report this as a bug.")
     return result
+
+
+def cost_per_mistake(
+    accuracy: float, loss: float, p_correct: ArrayLike
+) -> float | NDArray[np.float64]:
+    r"""Mean cost (nats) each mistake must carry if every correct prediction gives ``p_correct``.
+
+    From :math:`L = a\,c_{\text{correct}} + (1 - a)\,c_{\text{wrong}}` with
+    :math:`c_{\text{correct}} = -\ln p_{\text{correct}}`:
+
+    .. math::
+
+        c_{\text{wrong}} = \frac{L + a \ln p_{\text{correct}}}{1 - a}.
+
+    The inverse question is :func:`proba_when_right`. A result below :math:`\ln 2`
+    means the pair is impossible for mistakes at the most probable class.
+
+    Parameters
+    ----------
+    accuracy : float
+        Accuracy :math:`a`, in [0, 1).
+    loss : float
+        Mean cross-entropy :math:`L` in nats, non-negative.
+    p_correct : float or array-like
+        Probability of the true class in every correct prediction, in (0, 1].
+
+    Returns
+    -------
+    float or ndarray
+        Same shape as ``p_correct``.
+
+    Raises
+    ------
+    ValueError
+        If ``accuracy`` is not in [0, 1), ``loss`` is negative, or a ``p_correct`` is
+        not in (0, 1].
+    TypeError
+        On non-numeric input.
+
+    Examples
+    --------
+    >>> round(cost_per_mistake(0.991, 0.2544, 0.99), 2)
+    27.16
+    """
+    a = check_scalar(accuracy, "accuracy", low=0.0, high=1.0, include_high=False)
+    total = check_scalar(loss, "loss", low=0.0)
+    p = as_float_array(p_correct, "p_correct", ndim=(0, 1))
+    if np.any((p <= 0) | (p > 1)):
+        raise ValueError(
+            f"p_correct must be in (0, 1], found {p[(p <= 0) | (p > 1)].ravel()[0].item()!r}."
+        )
+    cost = (total + a * np.log(p)) / (1 - a)
+    return float(cost) if p.ndim == 0 else cost
+
+
+def proba_when_right(accuracy: float, loss: float, mistake_cost: float) -> float:
+    r"""Geometric-mean probability of the true class when right, given the mistakes' cost.
+
+    If each mistake costs ``mistake_cost`` nats, the correct predictions carry the rest
+    of the total loss, :math:`c_{\text{correct}} = (L - (1 - a)\,c_{\text{wrong}})/a`,
+    and give the true class :math:`e^{-c_{\text{correct}}}` on (geometric) average.
+    With ``mistake_cost = ln 2`` this is the confidence at which the mistakes become
+    near misses; with a library's cap, the most the correct predictions can give.
+
+    Parameters
+    ----------
+    accuracy : float
+        Accuracy :math:`a`, in (0, 1].
+    loss : float
+        Mean cross-entropy :math:`L` in nats, non-negative.
+    mistake_cost : float
+        Cost of each mistake in nats, non-negative.
+
+    Returns
+    -------
+    float
+        In (0, 1] when the pair is possible; above 1 when the mistakes would carry more
+        than the whole loss.
+
+    Raises
+    ------
+    ValueError
+        If ``accuracy`` is not in (0, 1], or ``loss`` or ``mistake_cost`` is negative.
+    TypeError
+        On non-numeric input.
+
+    Examples
+    --------
+    >>> round(proba_when_right(0.991, 0.2544, LN2), 4)
+    0.7785
+    """
+    a = check_scalar(accuracy, "accuracy", low=0.0, high=1.0, include_low=False)
+    total = check_scalar(loss, "loss", low=0.0)
+    cost = check_scalar(mistake_cost, "mistake_cost", low=0.0)
+    return float(np.exp(-(total - (1 - a) * cost) / a))
+
+
+def mistake_table(scenarios: Mapping[str, Scenario]) -> str:
+    r"""Tabulate how each scenario's loss is shared out among its mistakes.
+
+    One row per scenario: accuracy, mean loss, number of mistakes, the mean cost of a
+    mistake in nats and the probability of the true class that this cost means
+    (:math:`e^{-\text{cost}}`). Chapter 3 prints it for the three forum models.
+
+    Parameters
+    ----------
+    scenarios : dict
+        :class:`Scenario` objects by name (as from :func:`scenario`).
+
+    Returns
+    -------
+    str
+        A fixed-width text table with a header line.
+
+    Raises
+    ------
+    TypeError
+        If ``scenarios`` is not a non-empty mapping of :class:`Scenario` objects.
+    ValueError
+        If a scenario has no mistake (its cost per mistake is undefined).
+
+    Examples
+    --------
+    >>> print(mistake_table({"m": scenario(0.9, 0.3, 10)}))  # doctest: +NORMALIZE_WHITESPACE
+              accuracy    loss  mistakes  nats per mistake  p(true) in a mistake
+    m            90.0%  0.3000         1              2.91                 0.055
+    """
+    if not isinstance(scenarios, Mapping) or not scenarios:
+        raise TypeError(
+            f"scenarios must be a non-empty mapping from a name to a Scenario, got "
+            f"{type(scenarios).__name__}; for example {{'model 1': scenario(0.98, 0.19, 1000)}}."
+        )
+    rows = [
+        f"{'':8} {'accuracy':>9} {'loss':>7} {'mistakes':>9}"
+        f" {'nats per mistake':>17} {'p(true) in a mistake':>21}"
+    ]
+    for name, m in scenarios.items():
+        if not isinstance(m, Scenario):
+            raise TypeError(f"scenarios[{name!r}] must be a Scenario, got {type(m).__name__}.")
+        wrong = ~m.correct
+        if not wrong.any():
+            raise ValueError(
+                f"scenarios[{name!r}] has no mistake: its cost per mistake is undefined."
+            )
+        cost = float(m.per_sample_loss[wrong].mean())
+        rows.append(
+            f"{name:8} {m.accuracy:>9.1%} {m.loss:>7.4f} {int(wrong.sum()):>9}"
+            f" {cost:>17.2f} {np.exp(-cost):>21.2g}"
+        )
+    return "\n".join(rows)
