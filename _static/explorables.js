@@ -34,7 +34,10 @@ document.addEventListener("DOMContentLoaded", () => {
   // The four formats of lossacc_helpers.explorables.format_readout.
   function format(value, spec) {
     if (spec === "s") return String(value);
-    if (spec === "d") return String(Math.round(Number(value)));
+    if (spec === "d") {
+      const x = Number(value);
+      return String(Math.sign(x) * Math.floor(Math.abs(x) + 0.5));
+    }
     const digits = Number(spec[1]);
     const percent = spec[2] === "%";
     const x = Number(value) * (percent ? 100 : 1);

@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         two_feature_data,
     )
     from .diagnostics import REGIMES, Diagnosis, diagnose
+    from .explorables import Explorable, format_readout, slider_explorable
     from .history import History, fit_with_history
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
     from .loss_share_plots import plot_cost_per_mistake, plot_sorted_losses
@@ -112,7 +113,6 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "cross_entropy",
         "cross_entropy_from_logits",
         "per_sample_cross_entropy",
-        "plot_accuracy_noise",
         "true_class_probability",
         "zero_one_loss",
     ),
@@ -130,6 +130,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "two_feature_data",
     ),
     "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
+    "explorables": ("Explorable", "format_readout", "slider_explorable"),
     "history": ("History", "fit_with_history"),
     "loss_share_plots": (
         "plot_cost_per_mistake",
@@ -185,6 +186,7 @@ __all__ = [
     "CalibrationBins",
     "Diagnosis",
     "ECEInterval",
+    "Explorable",
     "FORMATS",
     "History",
     "KeptModels",
@@ -221,6 +223,7 @@ __all__ = [
     "expected_calibration_error",
     "fit_temperature",
     "fit_with_history",
+    "format_readout",
     "glue",
     "group_equal_curves",
     "hinge_loss",
@@ -260,6 +263,7 @@ __all__ = [
     "reproducible",
     "samples_for_margin",
     "scenario",
+    "slider_explorable",
     "softmax",
     "train_keeping_best",
     "true_class_probability",

@@ -95,7 +95,7 @@ def format_readout(value: Any, spec: str) -> str:
     if spec == "s":
         return str(value)
     if spec == "d":
-        return str(int(round(float(value))))
+        return str(int(_round_half_away(float(value), 0)))
     digits, kind = int(match.group(1)), match.group(2)
     number = float(value) * (100 if kind == "%" else 1)
     # Round half away from zero, as JavaScript's toFixed does for these decimals.
@@ -105,7 +105,8 @@ def format_readout(value: Any, spec: str) -> str:
 
 def _round_half_away(x: float, digits: int) -> float:
     scale = 10**digits
-    return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x)
+    # "+ 0.0" turns -0.0 into 0.0: JavaScript prints (-0).toFixed(3) as "0.000".
+    return math.copysign(math.floor(abs(x) * scale + 0.5) / scale, x) + 0.0
 
 
 @dataclass(frozen=True)
@@ -228,11 +229,13 @@ def _columns(rows: Any) -> dict[str, list[Any]]:
     return columns
 
 
-def _need(columns: Mapping[str, Any], name: str, role: str, numeric: bool = True) -> None:
+def _need(columns: Mapping[str, Any], name: str, role: str, numeric: bool | None = True) -> None:
+    """Check a named column exists and holds numbers (``True``), text (``False``) or either."""
     if name not in columns:
         raise ValueError(f"{role} column {name!r} is not among the columns {sorted(columns)}")
-    if numeric and not all(isinstance(v, float) for v in columns[name]):
-        raise TypeError(f"{role} column {name!r} must hold numbers")
+    kind = isinstance(columns[name][0], float)
+    if numeric is not None and kind != numeric:
+        raise TypeError(f"{role} column {name!r} must hold {'numbers' if numeric else 'text'}")
 
 
 def slider_explorable(
@@ -327,7 +330,7 @@ def slider_explorable(
         raise ValueError("lines must name at least one column to draw")
     format_readout(1.0, slider_format)  # raises on an unknown format
     for column, _label, spec in readouts:
-        _need(columns, column, "readout", numeric=spec != "s")
+        _need(columns, column, "readout", numeric=None if spec == "s" else True)
         format_readout(columns[column][0], spec)  # raises on an unknown format
     if group is not None:
         _need(columns, group, "group", numeric=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
@@ -12,6 +13,15 @@ def test_all_lists_exactly_the_lazily_loaded_names() -> None:
     assert set(lah.__all__) == {*lah._EXPORTS, "margin"}
     for name in lah.__all__:
         assert getattr(lah, name) is not None, name
+
+
+def test_each_name_is_listed_once_under_the_module_that_defines_it() -> None:
+    listed = [name for names in lah._MODULES.values() for name in names]
+    assert len(listed) == len(set(listed)), sorted(n for n in listed if listed.count(n) > 1)
+    for module, names in lah._MODULES.items():
+        source = importlib.import_module(f"lossacc_helpers.{module}")
+        for name in names:
+            assert name in vars(source), f"{name} is listed under {module}, which lacks it"
 
 
 def test_importing_the_package_loads_no_heavy_library() -> None:
