@@ -25,9 +25,12 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         calibration_bins,
         expected_calibration_error,
         fit_temperature,
+        mlp_logits,
         reliability_diagram,
         softmax,
+        temperature_sweep,
     )
+    from .calibration_plots import plot_proper_scores, plot_reliability_diagrams
     from .classification import (
         accuracy,
         correct_predictions,
@@ -39,8 +42,10 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .cli import diagnose_log
     from .diagnostics import REGIMES, Diagnosis, diagnose
-    from .history import History, fit_with_history
+    from .digits import DigitsSplit, digits_split
+    from .history import History, fit_recording_proba, fit_with_history
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
+    from .mistake_costs import MistakeCosts, mistake_costs, plot_mistake_costs
     from .plots import (
         plot_cost_curve,
         plot_curves,
@@ -50,6 +55,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
+    from .score_tables import SCORES, ScoreTable, score_table
     from .seed_bands import KeptModels, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
@@ -83,9 +89,12 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "calibration_bins",
         "expected_calibration_error",
         "fit_temperature",
+        "mlp_logits",
         "reliability_diagram",
         "softmax",
+        "temperature_sweep",
     ),
+    "calibration_plots": ("plot_proper_scores", "plot_reliability_diagrams"),
     "classification": (
         "accuracy",
         "correct_predictions",
@@ -98,8 +107,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "cli": ("diagnose_log",),
     "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
-    "history": ("History", "fit_with_history"),
+    "digits": ("DigitsSplit", "digits_split"),
+    "history": ("History", "fit_recording_proba", "fit_with_history"),
     "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
+    "mistake_costs": ("MistakeCosts", "mistake_costs", "plot_mistake_costs"),
     "plots": (
         "plot_cost_curve",
         "plot_curves",
@@ -109,6 +120,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "regression": ("mae", "mse"),
     "scenarios": ("Scenario", "scenario"),
+    "score_tables": ("SCORES", "ScoreTable", "score_table"),
     "seed_bands": ("KeptModels", "train_keeping_best"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
@@ -143,6 +155,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CalibrationBins",
     "Diagnosis",
+    "DigitsSplit",
     "ECEInterval",
     "FORMATS",
     "History",
@@ -150,14 +163,17 @@ __all__ = [
     "LN2",
     "LabelOrderWarning",
     "MarginLoss",
+    "MistakeCosts",
     "OKABE_ITO",
     "PALETTE",
     "PairedTest",
     "REGIMES",
+    "SCORES",
     "STORED_DIGITS",
     "SURROGATES",
     "SURROGATE_STYLES",
     "Scenario",
+    "ScoreTable",
     "TemperatureFitWarning",
     "TrainingLog",
     "accuracy",
@@ -170,10 +186,12 @@ __all__ = [
     "detect_format",
     "diagnose",
     "diagnose_log",
+    "digits_split",
     "ece_bootstrap",
     "ece_noise_floor",
     "example_log",
     "expected_calibration_error",
+    "fit_recording_proba",
     "fit_temperature",
     "fit_with_history",
     "glue",
@@ -186,6 +204,8 @@ __all__ = [
     "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
+    "mistake_costs",
+    "mlp_logits",
     "mse",
     "multiclass_hinge",
     "paired_test",
@@ -196,7 +216,10 @@ __all__ = [
     "plot_decision_lines",
     "plot_loss_accuracy_region",
     "plot_loss_path",
+    "plot_mistake_costs",
+    "plot_proper_scores",
     "plot_psi_bound",
+    "plot_reliability_diagrams",
     "plot_surrogates",
     "plot_true_class_cost",
     "plot_true_class_proba",
@@ -204,7 +227,9 @@ __all__ = [
     "reproducible",
     "samples_for_margin",
     "scenario",
+    "score_table",
     "softmax",
+    "temperature_sweep",
     "train_keeping_best",
     "true_class_probability",
     "use_book_style",
