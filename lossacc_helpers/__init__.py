@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .digits import DigitsSplit, digits_split
     from .history import History, fit_recording_proba, fit_with_history
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
-    from .mistake_costs import MistakeCosts, mistake_costs, plot_mistake_costs
+    from .loss_split import MistakeCosts, mistake_costs, plot_mistake_costs
     from .plots import (
         plot_cost_curve,
         plot_curves,
@@ -110,7 +110,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "digits": ("DigitsSplit", "digits_split"),
     "history": ("History", "fit_recording_proba", "fit_with_history"),
     "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
-    "mistake_costs": ("MistakeCosts", "mistake_costs", "plot_mistake_costs"),
+    "loss_split": ("MistakeCosts", "mistake_costs", "plot_mistake_costs"),
     "plots": (
         "plot_cost_curve",
         "plot_curves",

@@ -755,8 +755,9 @@ def temperature_sweep(
         Logits; a 1D array holds binary log-odds.
     temperatures : array-like of shape (n_temperatures,)
         Positive temperatures.
-    scores : tuple of str, default=("cross-entropy", "Brier score", "ECE", "0-1 loss")
-        Names of the scores, among those of :func:`~lossacc_helpers.score_table`.
+    scores : tuple of str, optional
+        Names of the scores, among those of :func:`~lossacc_helpers.score_table`; by
+        default ``("cross-entropy", "Brier score", "ECE", "0-1 loss")``.
     labels : array-like of shape (n_classes,), optional
         The classes in column order.
 

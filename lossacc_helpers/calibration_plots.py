@@ -68,7 +68,7 @@ def plot_reliability_diagrams(
         Number of equal-width bins.
     labels : array-like of shape (n_classes,), optional
         The classes in column order, as in :func:`~lossacc_helpers.calibration_bins`.
-    axes : sequence of Axes, optional
+    axes : list of Axes, optional
         One Axes per entry of ``probas``; by default a new figure, 4.5 inches wide per
         panel, whose panels share the accuracy axis.
 
@@ -146,14 +146,16 @@ def plot_proper_scores(
         The true probability of the event, in [0, 1].
     temperature : float
         The fitted temperature, positive.
-    scores : sequence of str, default=("cross-entropy", "Brier score", "0-1 loss")
-        The entries of ``sweep`` to draw, in the order of ``expected``.
-    axes : sequence of two Axes, optional
-        The event panel and the temperature panel; by default a new 9 x 4.4 inch figure.
+    scores : tuple of str, optional
+        The entries of ``sweep`` to draw, in the order of ``expected``; by default
+        ``("cross-entropy", "Brier score", "0-1 loss")``.
+    axes : list of Axes, optional
+        Two Axes, the event panel and the temperature panel; by default a new
+        9 x 4.4 inch figure.
 
     Returns
     -------
-    ndarray of two Axes
+    ndarray of Axes
 
     Raises
     ------

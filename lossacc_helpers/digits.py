@@ -22,9 +22,9 @@ class DigitsSplit(NamedTuple):
 
     Attributes
     ----------
-    X_train, X_val, X_test : ndarray of shape (n, 64)
+    X_train, X_val, X_test : ndarray of shape (n_samples, 64)
         Pixels scaled from 0..16 to 0..1.
-    y_train, y_val, y_test : ndarray of shape (n,)
+    y_train, y_val, y_test : ndarray of shape (n_samples,)
         Digits 0..9.
     """
 

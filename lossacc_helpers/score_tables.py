@@ -32,14 +32,9 @@ def _brier(p: NDArray, columns: NDArray) -> float:
     return float(np.mean(squared))
 
 
-#: Every score :func:`score_table` knows: its name, whether higher is better, its format.
-SCORES: dict[str, tuple[str, str]] = {
-    "accuracy": ("higher is better", ".2%"),
-    "cross-entropy": ("lower is better", ".4f"),
-    "Brier score": ("lower is better", ".4f"),
-    "ECE": ("lower is better", ".4f"),
-    "0-1 loss": ("lower is better", ".4f"),
-}
+#: The scores :func:`score_table` knows; only the accuracy is higher-is-better.
+SCORES: tuple[str, ...] = ("accuracy", "cross-entropy", "Brier score", "ECE", "0-1 loss")
+_FORMATS = {"accuracy": ".2%"}  # the others: ".4f"
 
 _COLUMN_SCORES: dict[str, Callable[[NDArray, NDArray], float]] = {
     "accuracy": _accuracy,
@@ -96,7 +91,7 @@ class ScoreTable:
         lines = [f"{self.title:<{width}}{header}"]
         for name, values in self.rows.items():
             cells = "".join(
-                f"{v:>{w}{SCORES[s][1]}}"
+                f"{v:>{w}{_FORMATS.get(s, '.4f')}}"
                 for s, v, w in zip(self.scores, values, widths, strict=True)
             )
             lines.append(f"{name:<{width}}{cells}")
@@ -128,8 +123,9 @@ def score_table(
     probas : dict
         A name mapped to predicted probabilities of shape (n_samples,) or
         (n_samples, n_classes), for example ``{"before": p, "after": p_scaled}``.
-    scores : tuple of str, default=("accuracy", "cross-entropy")
-        The columns, among the names of :data:`SCORES`.
+    scores : tuple of str, optional
+        The columns, among the names of :data:`SCORES`; by default
+        ``("accuracy", "cross-entropy")``.
     labels : array-like of shape (n_classes,), optional
         The classes in column order, as for :func:`~lossacc_helpers.cross_entropy`.
     title : str, default="test set"

@@ -65,7 +65,7 @@ class MistakeCosts:
 
         Parameters
         ----------
-        epochs : sequence of int
+        epochs : tuple of int
             The epochs to show, each between 1 and the last epoch.
 
         Returns
@@ -175,12 +175,12 @@ def plot_mistake_costs(
         An epoch to mark, such as the best epoch.
     mark_label : str, default="lowest validation loss"
         The legend entry of the mark.
-    axes : sequence of two Axes, optional
-        The cost panel and the mistakes panel; by default a new 9 x 3.6 inch figure.
+    axes : list of Axes, optional
+        Two Axes, the cost panel and the mistakes panel; by default a new 9 x 3.6 inch figure.
 
     Returns
     -------
-    ndarray of two Axes
+    ndarray of Axes
 
     Raises
     ------
