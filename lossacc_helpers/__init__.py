@@ -26,9 +26,12 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         calibration_bins,
         expected_calibration_error,
         fit_temperature,
+        mlp_logits,
         reliability_diagram,
         softmax,
+        temperature_sweep,
     )
+    from .calibration_plots import plot_proper_scores, plot_reliability_diagrams
     from .class_balance import BalanceScores, balance_scores
     from .classification import (
         accuracy,
@@ -49,10 +52,12 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         two_feature_data,
     )
     from .diagnostics import REGIMES, Diagnosis, diagnose
+    from .digits import DigitsSplit, digits_split
     from .explorables import Explorable, format_readout, slider_explorable
-    from .history import History, fit_with_history
+    from .history import History, fit_recording_proba, fit_with_history
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
     from .loss_share_plots import plot_cost_per_mistake, plot_sorted_losses
+    from .loss_split import MistakeCosts, mistake_costs, plot_mistake_costs
     from .plots import (
         plot_cost_curve,
         plot_curves,
@@ -62,6 +67,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .regression import mae, mse
     from .scenarios import Scenario, cost_per_mistake, mistake_table, proba_when_right, scenario
+    from .score_tables import SCORES, ScoreTable, score_table
     from .seed_bands import KeptModels, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
@@ -93,15 +99,25 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "prior_guess_loss",
         "uniform_guess_loss",
     ),
-    "bounds": ("LN2", "max_error_rate", "min_cross_entropy"),
+    "bounds": (
+        "LN2",
+        "max_error_rate",
+        "min_cross_entropy",
+    ),
     "calibration": (
         "CalibrationBins",
         "TemperatureFitWarning",
         "calibration_bins",
         "expected_calibration_error",
         "fit_temperature",
+        "mlp_logits",
         "reliability_diagram",
         "softmax",
+        "temperature_sweep",
+    ),
+    "calibration_plots": (
+        "plot_proper_scores",
+        "plot_reliability_diagrams",
     ),
     "class_balance": (
         "BalanceScores",
@@ -129,14 +145,41 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "tumour_split",
         "two_feature_data",
     ),
-    "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
-    "explorables": ("Explorable", "format_readout", "slider_explorable"),
-    "history": ("History", "fit_with_history"),
+    "diagnostics": (
+        "Diagnosis",
+        "REGIMES",
+        "diagnose",
+    ),
+    "digits": (
+        "DigitsSplit",
+        "digits_split",
+    ),
+    "explorables": (
+        "Explorable",
+        "format_readout",
+        "slider_explorable",
+    ),
+    "history": (
+        "History",
+        "fit_recording_proba",
+        "fit_with_history",
+    ),
+    "logs": (
+        "FORMATS",
+        "TrainingLog",
+        "detect_format",
+        "example_log",
+        "load_log",
+    ),
     "loss_share_plots": (
         "plot_cost_per_mistake",
         "plot_sorted_losses",
     ),
-    "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
+    "loss_split": (
+        "MistakeCosts",
+        "mistake_costs",
+        "plot_mistake_costs",
+    ),
     "plots": (
         "plot_cost_curve",
         "plot_curves",
@@ -144,11 +187,36 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "plot_true_class_cost",
         "plot_true_class_proba",
     ),
-    "regression": ("mae", "mse"),
-    "scenarios": ("Scenario", "cost_per_mistake", "mistake_table", "proba_when_right", "scenario"),
-    "seed_bands": ("KeptModels", "train_keeping_best"),
-    "stored": ("STORED_DIGITS", "glue", "reproducible"),
-    "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
+    "regression": (
+        "mae",
+        "mse",
+    ),
+    "scenarios": (
+        "Scenario",
+        "cost_per_mistake",
+        "mistake_table",
+        "proba_when_right",
+        "scenario",
+    ),
+    "score_tables": (
+        "SCORES",
+        "ScoreTable",
+        "score_table",
+    ),
+    "seed_bands": (
+        "KeptModels",
+        "train_keeping_best",
+    ),
+    "stored": (
+        "STORED_DIGITS",
+        "glue",
+        "reproducible",
+    ),
+    "style": (
+        "OKABE_ITO",
+        "PALETTE",
+        "use_book_style",
+    ),
     "surrogate_plots": (
         "SURROGATE_STYLES",
         "group_equal_curves",
@@ -158,13 +226,24 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "plot_psi_bound",
         "plot_surrogates",
     ),
-    "surrogates": ("SURROGATES", "MarginLoss", "hinge_loss", "margins", "multiclass_hinge"),
+    "surrogates": (
+        "MarginLoss",
+        "SURROGATES",
+        "hinge_loss",
+        "margins",
+        "multiclass_hinge",
+    ),
     "thresholds": ("accuracy_by_threshold",),
     "tolerance": (
         "accuracy_within",
         "plot_accuracy_within",
     ),
-    "uncertainty": ("PairedTest", "paired_test", "samples_for_margin", "wilson_interval"),
+    "uncertainty": (
+        "PairedTest",
+        "paired_test",
+        "samples_for_margin",
+        "wilson_interval",
+    ),
     "uncertainty_calibration": (
         "ECEInterval",
         "calibration_error",
@@ -185,6 +264,7 @@ __all__ = [
     "BalanceScores",
     "CalibrationBins",
     "Diagnosis",
+    "DigitsSplit",
     "ECEInterval",
     "Explorable",
     "FORMATS",
@@ -193,14 +273,17 @@ __all__ = [
     "LN2",
     "LabelOrderWarning",
     "MarginLoss",
+    "MistakeCosts",
     "OKABE_ITO",
     "PALETTE",
     "PairedTest",
     "REGIMES",
+    "SCORES",
     "STORED_DIGITS",
     "SURROGATES",
     "SURROGATE_STYLES",
     "Scenario",
+    "ScoreTable",
     "TemperatureFitWarning",
     "TrainingLog",
     "accuracy",
@@ -217,10 +300,12 @@ __all__ = [
     "detect_format",
     "diagnose",
     "diagnose_log",
+    "digits_split",
     "ece_bootstrap",
     "ece_noise_floor",
     "example_log",
     "expected_calibration_error",
+    "fit_recording_proba",
     "fit_temperature",
     "fit_with_history",
     "format_readout",
@@ -235,7 +320,9 @@ __all__ = [
     "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
+    "mistake_costs",
     "mistake_table",
+    "mlp_logits",
     "mse",
     "multiclass_hinge",
     "paired_test",
@@ -250,7 +337,10 @@ __all__ = [
     "plot_decision_lines",
     "plot_loss_accuracy_region",
     "plot_loss_path",
+    "plot_mistake_costs",
+    "plot_proper_scores",
     "plot_psi_bound",
+    "plot_reliability_diagrams",
     "plot_roc_pr",
     "plot_sorted_losses",
     "plot_surrogates",
@@ -263,8 +353,10 @@ __all__ = [
     "reproducible",
     "samples_for_margin",
     "scenario",
+    "score_table",
     "slider_explorable",
     "softmax",
+    "temperature_sweep",
     "train_keeping_best",
     "true_class_probability",
     "tumour_split",

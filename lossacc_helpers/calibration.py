@@ -3,9 +3,10 @@ r"""Calibration: whether confidence matches accuracy, and temperature scaling.
 :func:`calibration_bins` sorts predictions into confidence bins and measures each bin's
 accuracy; :func:`expected_calibration_error` and :func:`reliability_diagram` both read
 that one table. :func:`fit_temperature` and :func:`softmax` implement temperature
-scaling. All follow Guo, Pleiss, Sun and Weinberger (2017), "On Calibration of Modern
-Neural Networks", *ICML* (PMLR 70, 1321-1330), and are taught in chapter 6 ("Chapter 6:
-calibration and overconfidence").
+scaling, :func:`mlp_logits` reads the logits of a scikit-learn network and
+:func:`temperature_sweep` scores every temperature of a grid. All follow Guo, Pleiss,
+Sun and Weinberger (2017), "On Calibration of Modern Neural Networks", *ICML* (PMLR 70,
+1321-1330), and are taught in chapter 6 ("Chapter 6: calibration and overconfidence").
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ __all__ = [
     "calibration_bins",
     "expected_calibration_error",
     "fit_temperature",
+    "mlp_logits",
     "reliability_diagram",
     "softmax",
+    "temperature_sweep",
 ]
 
 
@@ -87,6 +90,33 @@ class CalibrationBins:
         filled = mass > 0
         weights = mass[filled] / mass.sum()
         return float(np.sum(weights * np.abs(self.accuracy[filled] - self.confidence[filled])))
+
+    def to_text(self) -> str:
+        """Format the non-empty bins as an aligned text table, one line per bin, then the ECE.
+
+        Returns
+        -------
+        str
+            A header, a line ``lo..hi  count  confidence  accuracy`` per non-empty
+            bin, and ``ECE = ...``.
+
+        Examples
+        --------
+        >>> print(calibration_bins([1, 0, 1], [0.9, 0.8, 0.6], n_bins=5).to_text())
+         confidence bin  predictions  confidence  accuracy
+           0.40..0.60            1       0.600     1.000
+           0.60..0.80            1       0.800     0.000
+           0.80..1.00            1       0.900     1.000
+        ECE = 0.4333
+        """
+        lines = [f"{'confidence bin':>15} {'predictions':>12} {'confidence':>11} {'accuracy':>9}"]
+        edges = zip(self.edges[:-1], self.edges[1:], strict=True)
+        rows = zip(edges, self.counts, self.confidence, self.accuracy, strict=True)
+        for (lo, hi), n, conf, acc in rows:
+            if n:
+                lines.append(f"{lo:>7.2f}..{hi:.2f} {n:>12} {conf:>11.3f} {acc:>9.3f}")
+        lines.append(f"ECE = {self.ece:.4f}")
+        return "\n".join(lines)
 
 
 def _top_label(
@@ -623,3 +653,152 @@ def fit_temperature(
             stacklevel=external_stacklevel(),
         )
     return temperature
+
+
+_ACTIVATIONS = {
+    "identity": lambda x: x,
+    "logistic": lambda x: 0.5 * (1.0 + np.tanh(0.5 * x)),  # expit, overflow-free
+    "tanh": np.tanh,
+    "relu": lambda x: np.maximum(x, 0.0),
+}
+
+
+def mlp_logits(mlp: object, X: ArrayLike) -> NDArray[np.float64]:
+    r"""Compute the class scores of a fitted ``MLPClassifier`` before its output activation.
+
+    ``MLPClassifier`` returns probabilities only; its logits follow from its weights:
+    each hidden layer applies its activation :math:`g` to
+    :math:`h_{l} = g(h_{l-1} W_l + b_l)` (with :math:`h_0 = X`), and the output layer is
+    linear, :math:`z = h_L W_{L+1} + b_{L+1}`. ``predict_proba`` is the softmax of
+    :math:`z` (the logistic function of its single column for two classes), so
+    :func:`softmax` of the result reproduces it, and temperature scaling can divide it.
+    Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
+
+    Parameters
+    ----------
+    mlp : sklearn.neural_network.MLPClassifier
+        A fitted network for one label per sample (not multilabel).
+    X : array-like of shape (n_samples, n_features)
+        Inputs, with the columns the network was trained on.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_classes), or (n_samples,) for two classes
+        The logits; for two classes the log-odds of the second class, the 1D convention
+        of :func:`fit_temperature`.
+
+    Raises
+    ------
+    TypeError
+        If ``mlp`` is not an ``MLPClassifier`` or ``X`` is not numeric.
+    ValueError
+        If ``mlp`` is not fitted or is multilabel, or ``X`` is not 2D, holds NaN or has
+        another number of columns than the network's input.
+
+    Examples
+    --------
+    >>> from sklearn.neural_network import MLPClassifier
+    >>> X, y = [[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]], [0, 1, 2, 0]
+    >>> mlp = MLPClassifier((5,), max_iter=2000, random_state=0).fit(X, y)
+    >>> bool(np.allclose(softmax(mlp_logits(mlp, X)), mlp.predict_proba(X)))
+    True
+    """
+    from sklearn.neural_network import MLPClassifier
+
+    if not isinstance(mlp, MLPClassifier):
+        raise TypeError(
+            f"mlp must be a fitted sklearn.neural_network.MLPClassifier, got {type(mlp).__name__}."
+        )
+    if not hasattr(mlp, "coefs_"):
+        raise ValueError("mlp is not fitted yet: call mlp.fit(X, y) (or partial_fit) first.")
+    if mlp.out_activation_ not in ("softmax", "logistic") or (
+        mlp.out_activation_ == "logistic" and mlp.n_outputs_ > 1
+    ):
+        raise ValueError(
+            "mlp is a multilabel network (one logistic output per label); its outputs are "
+            "not the logits of one softmax. Fit it with one label per sample."
+        )
+    h = as_float_array(X, "X", ndim=2)
+    if h.shape[1] != mlp.coefs_[0].shape[0]:
+        raise ValueError(
+            f"X has {h.shape[1]} features, but mlp was trained on {mlp.coefs_[0].shape[0]}."
+        )
+    g = _ACTIVATIONS[mlp.activation]
+    for weights, bias in zip(mlp.coefs_[:-1], mlp.intercepts_[:-1], strict=True):
+        h = g(h @ weights + bias)
+    z = h @ mlp.coefs_[-1] + mlp.intercepts_[-1]
+    return z[:, 0] if z.shape[1] == 1 else z
+
+
+def temperature_sweep(
+    y_true: ArrayLike,
+    logits: ArrayLike,
+    temperatures: ArrayLike,
+    *,
+    scores: tuple[str, ...] = ("cross-entropy", "Brier score", "ECE", "0-1 loss"),
+    labels: ArrayLike | None = None,
+) -> dict[str, NDArray[np.float64]]:
+    r"""Score the probabilities :math:`\mathrm{softmax}(z / T)` at every temperature of a grid.
+
+    For each :math:`T` the logits are divided by :math:`T` (:func:`softmax`; 1D log-odds
+    through the logistic function) and scored with
+    :func:`~lossacc_helpers.score_table`'s scores. The predicted classes never change
+    with :math:`T`, so the 0-1 loss is flat, while the strictly proper cross-entropy and
+    Brier score have their minimum near the temperature :func:`fit_temperature` finds.
+    Taught in chapter 6 ("Chapter 6: calibration and overconfidence").
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True class labels, by the label rule of :func:`~lossacc_helpers.cross_entropy`.
+    logits : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Logits; a 1D array holds binary log-odds.
+    temperatures : array-like of shape (n_temperatures,)
+        Positive temperatures.
+    scores : tuple of str, optional
+        Names of the scores, among those of :func:`~lossacc_helpers.score_table`; by
+        default ``("cross-entropy", "Brier score", "ECE", "0-1 loss")``.
+    labels : array-like of shape (n_classes,), optional
+        The classes in column order.
+
+    Returns
+    -------
+    dict
+        Each score's name mapped to an array of one value per temperature.
+
+    Raises
+    ------
+    ValueError
+        On a temperature that is not positive, an unknown score name, or the inputs
+        :func:`~lossacc_helpers.cross_entropy_from_logits` rejects.
+    TypeError
+        On non-numeric input.
+
+    Examples
+    --------
+    >>> sweep = temperature_sweep([0, 1, 1], [[2.0, 0.0], [0.0, 3.0], [1.0, 0.0]], [0.5, 1, 2])
+    >>> sweep["0-1 loss"].round(4).tolist()
+    [0.3333, 0.3333, 0.3333]
+    >>> bool(sweep["cross-entropy"][0] > sweep["cross-entropy"][2])
+    True
+    """
+    from .score_tables import _check_scores, _score
+
+    names = _check_scores(scores)
+    t = as_float_array(temperatures, "temperatures")
+    if np.any(t <= 0):
+        raise ValueError(
+            f"temperatures must all be positive, got {t[t <= 0][0]:g}; use np.geomspace "
+            "for a grid on a logarithmic scale."
+        )
+    z, _ = _validated_logits(y_true, logits, labels)
+    binary = z.ndim == 1
+    if binary:  # log-odds: the probability of the positive class, as 1D proba
+        z = np.column_stack([np.zeros_like(z), z])
+    sweep: dict[str, list[float]] = {name: [] for name in names}
+    for temperature in t:
+        p = softmax(z, temperature=float(temperature))
+        p = p[:, 1] if binary else p
+        for name in names:
+            sweep[name].append(_score(name, y_true, p, labels))
+    return {name: np.array(values) for name, values in sweep.items()}

@@ -24,7 +24,7 @@ from .classification import accuracy, cross_entropy
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["History", "fit_with_history"]
+__all__ = ["History", "fit_recording_proba", "fit_with_history"]
 
 _LOSSES = ("train_loss", "val_loss")
 _ACCURACIES = ("train_accuracy", "val_accuracy")
@@ -581,3 +581,97 @@ def fit_with_history(
             predicted = model_classes[np.argmax(proba, axis=1)]
             curves[f"{prefix}_accuracy"].append(accuracy(y, predicted))
     return History.from_arrays(**curves, n_classes=len(all_classes))
+
+
+def fit_recording_proba(
+    estimator: Any,
+    X_train: ArrayLike,
+    y_train: ArrayLike,
+    X_val: ArrayLike,
+    y_val: ArrayLike,
+    *,
+    epochs: int,
+    X_record: ArrayLike | None = None,
+    classes: ArrayLike | None = None,
+    random_state: int = 0,
+) -> tuple[History, NDArray[np.float64]]:
+    r"""Train epoch by epoch as :func:`fit_with_history` does, keeping every epoch's proba.
+
+    Calls :func:`fit_with_history` once per epoch (``epochs=1``, one ``partial_fit`` on
+    the whole training set, shuffled with the seed ``random_state + t`` in epoch
+    :math:`t = 0, 1, \dots`), and after each epoch stores ``predict_proba(X_record)``, so
+    that *which* predictions make the loss of a later epoch can be read afterwards
+    (chapter 6). The curves are those :func:`fit_with_history` records; training the
+    same fresh estimator again for fewer epochs replays the first epochs exactly.
+
+    Parameters
+    ----------
+    estimator : object
+        A classifier with ``partial_fit`` and ``predict_proba``, trained in place from
+        the state it is in, as in :func:`fit_with_history`.
+    X_train, y_train : array-like
+        Training inputs and labels.
+    X_val, y_val : array-like
+        Validation inputs and labels, measured after every epoch.
+    epochs : int
+        Number of epochs, at least 1.
+    X_record : array-like of shape (n_record, n_features), optional
+        The inputs whose probabilities are kept; by default ``X_val``.
+    classes : array-like of shape (n_classes,), optional
+        Every class, as in :func:`fit_with_history`.
+    random_state : int, default=0
+        Seed of the first epoch's shuffle; epoch :math:`t` uses ``random_state + t``.
+
+    Returns
+    -------
+    history : History
+        The four curves, one value per epoch.
+    proba : ndarray of shape (epochs, n_record, n_classes)
+        ``predict_proba(X_record)`` after every epoch.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`fit_with_history`; also when ``X_record`` is not a 2D array of numbers
+        with the columns of ``X_train``, or ``random_state`` is not an integer.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.linear_model import SGDClassifier
+    >>> X, y = make_classification(n_samples=120, n_features=5, random_state=0)
+    >>> model = SGDClassifier(loss="log_loss", random_state=0)
+    >>> history, proba = fit_recording_proba(model, X[:80], y[:80], X[80:], y[80:],
+    ...                                      epochs=3)
+    >>> proba.shape
+    (3, 40, 2)
+    >>> bool(np.isclose(history.val_loss[-1], cross_entropy(y[80:], proba[-1])))
+    True
+    """
+    n_epochs = int(check_scalar(epochs, "epochs", low=1, integer=True))
+    seed = int(check_scalar(random_state, "random_state", integer=True))
+    n_features = as_float_array(X_train, "X_train", ndim=2).shape[1]
+    if X_record is None:
+        X_record = X_val
+    record = as_float_array(X_record, "X_record", ndim=2)
+    if record.shape[1] != n_features:
+        raise ValueError(
+            f"X_record has {record.shape[1]} features but X_train has {n_features}; "
+            "the recorded inputs must have the training columns."
+        )
+    parts, proba = [], []
+    for epoch in range(n_epochs):
+        part = fit_with_history(
+            estimator,
+            X_train,
+            y_train,
+            X_val,
+            y_val,
+            epochs=1,
+            classes=classes,
+            random_state=seed + epoch,
+        )
+        parts.append(part)
+        proba.append(estimator.predict_proba(record))
+    curves = {k: np.concatenate([getattr(p, k) for p in parts]) for k in (*_LOSSES, *_ACCURACIES)}
+    return History.from_arrays(**curves, n_classes=parts[0].n_classes), np.stack(proba)

@@ -42,6 +42,34 @@ def _check_ax(ax: object, figsize: tuple[float, float] | None = None) -> Axes:
     return ax
 
 
+def _check_panels(
+    axes: object, n: int, what: str, figsize: tuple[float, float], **subplots_kw: object
+) -> np.ndarray:
+    """Return ``axes`` as an array of ``n`` checked Axes, or those of a new 1 x n figure.
+
+    ``what`` names the panels in the order expected, for the error messages.
+    """
+    if axes is None:
+        _, new = plt.subplots(1, n, figsize=figsize, squeeze=False, **subplots_kw)
+        return new[0]
+    if isinstance(axes, Axes):
+        raise TypeError(
+            f"axes must be {n} Axes ({what}), got a single Axes. "
+            f"Make them with fig, axes = plt.subplots(1, {n})."
+        )
+    if isinstance(axes, np.ndarray):
+        axes = list(axes.ravel())
+    if isinstance(axes, str) or not isinstance(axes, list | tuple):
+        raise TypeError(f"axes must be a sequence of {n} Axes ({what}), got {type(axes).__name__}.")
+    if len(axes) != n:
+        raise ValueError(f"axes must hold exactly {n} Axes ({what}), got {len(axes)}.")
+    for i, panel in enumerate(axes):
+        check_axes(panel, f"axes[{i}]")
+        if panel is None:
+            raise TypeError(f"axes[{i}] must be a matplotlib Axes, got None.")
+    return np.array(axes, dtype=object)
+
+
 def plot_true_class_proba(
     y_true: ArrayLike,
     proba: ArrayLike,
