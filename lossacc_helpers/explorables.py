@@ -67,8 +67,8 @@ def format_readout(value: Any, spec: str) -> str:
     ----------
     value : float, int or str
         The value of one row's column.
-    spec : {".Nf", ".N%", "d", "s"}
-        ``.3f``: fixed with N decimals; ``.1%``: a percentage with N decimals; ``d``: an
+    spec : str
+        One of four forms. ``.3f``: fixed with N decimals; ``.1%``: a percentage with N decimals; ``d``: an
         integer; ``s``: the text as it is. ``_static/explorables.js`` implements the same
         four, so a test can compare what the browser shows with this function's output.
 
@@ -265,7 +265,7 @@ def slider_explorable(
     ----------
     name : str
         Lower-case words joined by hyphens, unique in the book (``"ch2-threshold"``).
-    rows : mapping of str to sequence, or pandas DataFrame
+    rows : dict of str to array-like, or pandas.DataFrame
         The data, one row per grid point (and group). Numeric columns are rounded to
         ``digits`` significant digits; text columns are kept as text.
     slider : str
@@ -274,10 +274,11 @@ def slider_explorable(
         The slider's visible label (its accessible name too).
     slider_format : str, default=".3f"
         How the readout shows the slider's value (see :func:`format_readout`).
-    lines : mapping of str to str
+    lines : dict of str to str
         Columns drawn as lines against ``x``, each with its legend label.
-    readouts : sequence of (column, label, format)
-        The values shown for the row under the slider; ``format`` as in
+    readouts : list of tuple
+        ``(column, label, format)`` for each value shown for the row under the slider;
+        ``format`` as in
         :func:`format_readout`.
     y_title, title : str
         The y-axis title (with its unit) and the chart's title (its message).
