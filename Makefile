@@ -14,7 +14,7 @@ ASSETS_STAMP := _extra/vega/vega-embed.min.js
 NOTEBOOKS     := $(sort $(wildcard chapters/*.ipynb)) tools/chapter_template.ipynb
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser build test pdf check-site check-clean-env check-floors refresh new-chapter student set-repository benchmark lint format serve clean lock
+.PHONY: help setup browser build test pdf check-site check-clean-env check-floors refresh new-chapter student questions set-repository benchmark lint format serve clean lock
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ new-chapter: setup  ## Start a chapter from the template: make new-chapter SLUG=
 
 student: setup  ## Write every chapter without its solutions to student/ (or OUT=folder).
 	python tools/student_version.py $(or $(OUT),student)
+
+questions: setup  ## List every self-check question with its answers, for a teacher (OUT=file to save it).
+	python tools/list_questions.py $(if $(OUT),> $(OUT))
 
 set-repository: setup  ## Point the book at your fork: make set-repository URL=https://github.com/you/repo
 	@test -n "$(URL)" || { echo 'usage: make set-repository URL=https://github.com/you/repo'; exit 2; }

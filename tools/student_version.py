@@ -5,7 +5,9 @@ Usage: ``python tools/student_version.py [OUTPUT_FOLDER]`` (``make student``; de
 
 A solution is everything from a markdown cell that opens a ``{solution-start}`` directive
 to the next cell that holds ``{solution-end}``, both included (the convention of
-AUTHORING.md). The exercises stay. Outputs are cleared, so students run the notebooks
+AUTHORING.md). The exercises stay. The self-check questions stay, without their answers:
+each ``{question}`` block becomes the question and its choices as a plain list (a teacher
+has ``make questions`` for the answers). Outputs are cleared, so students run the notebooks
 themselves. A notebook whose markers do not pair up is refused, and so is one where a cell
 outside the solutions reads a name that only a solution defines (it would fail for the
 students).
@@ -13,12 +15,16 @@ students).
 
 from __future__ import annotations
 
+import re
 import symtable
 import sys
 from pathlib import Path
 
 import nbformat
 from _book_files import ROOT, chapter_notebooks
+
+sys.path.insert(0, str(ROOT / "_ext"))
+from questions import parse_items  # noqa: E402
 
 START, END = "{solution-start}", "{solution-end}"
 
@@ -128,6 +134,31 @@ def strip_solutions(notebook: nbformat.NotebookNode, name: str = "notebook") -> 
     return removed
 
 
+_QUESTION = re.compile(r"^(`{3,}|:{3,})\{question\}\s*(.*?)\n(.*?)^\1\s*$", re.M | re.S)
+
+
+def _question_for_students(match: re.Match[str]) -> str:
+    prompt, body = match.group(2), match.group(3)
+    label = re.search(r"^:label:\s*(\S+)", body, re.M)
+    lines = [line for line in body.splitlines() if not re.match(r"^:[a-z-]+:", line)]
+    items = parse_items(lines)
+    head = f"**Check yourself** ({label.group(1) if label else 'question'}). {prompt}\n"
+    if any(marker == "=" for marker, _ in items):
+        return head + "\nYour answer: ...\n"
+    choices = [text for marker, text in items if marker in ("( )", "(x)")]
+    return head + "\n" + "".join(f"- ( ) {text}\n" for text in choices)
+
+
+def strip_answers(notebook: nbformat.NotebookNode) -> int:
+    """Turn each question into a plain list without answers or feedback; return how many."""
+    count = 0
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and "{question}" in cell.source:
+            cell.source, n = _QUESTION.subn(_question_for_students, cell.source)
+            count += n
+    return count
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "student"
     out.mkdir(parents=True, exist_ok=True)
@@ -142,8 +173,9 @@ def main(argv: list[str]) -> int:
             )
             return 1
         removed = strip_solutions(notebook, path.name)
+        asked = strip_answers(notebook)
         nbformat.write(notebook, out / path.name)
-        print(f"{path.name}: {removed} solutions removed")
+        print(f"{path.name}: {removed} solutions removed, {asked} questions kept without answers")
     print(f"student notebooks written to {out}")
     return 0
 
