@@ -67,7 +67,6 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogate_plots import (
-        PROPERTY_HEADERS,
         SURROGATE_STYLES,
         group_equal_curves,
         markdown_table,
@@ -143,7 +142,6 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
     "surrogate_plots": (
-        "PROPERTY_HEADERS",
         "SURROGATE_STYLES",
         "group_equal_curves",
         "markdown_table",
@@ -186,7 +184,6 @@ __all__ = [
     "MarginLoss",
     "OKABE_ITO",
     "PALETTE",
-    "PROPERTY_HEADERS",
     "PairedTest",
     "REGIMES",
     "SGD_LOSSES",

@@ -198,8 +198,8 @@ def model_scores(model: object, X: ArrayLike, y: ArrayLike) -> tuple[float, floa
 
     Parameters
     ----------
-    model : fitted classifier
-        Anything with ``predict`` (and optionally ``predict_proba``).
+    model : object
+        A fitted classifier: anything with ``predict`` (and optionally ``predict_proba``).
     X : array-like of shape (n_samples, n_features)
         The points to score it on.
     y : array-like of shape (n_samples,)
@@ -260,8 +260,8 @@ def add_outliers(
         The random generator (advanced by the call).
     distance : float, default=20.0
         Shift of the outliers along feature 1.
-    label : {0, 1}, default=0
-        The label the outliers get.
+    label : int, default=0
+        The label the outliers get, 0 or 1.
 
     Returns
     -------
@@ -484,7 +484,7 @@ def multiclass_model_scores(
 
     Each model's ``decision_function`` (one score per class, column ``k`` for class ``k``)
     gets three numbers: the accuracy of its largest score, the Crammer-Singer
-    :func:`~lossacc_helpers.multiclass_hinge` and the softmax cross-entropy
+    :func:`~lossacc_helpers.surrogates.multiclass_hinge` and the softmax cross-entropy
     :func:`~lossacc_helpers.cross_entropy_from_logits` (nats), the scores read as logits.
 
     Parameters

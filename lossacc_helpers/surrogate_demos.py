@@ -147,15 +147,16 @@ def gradient_descent(
             \sum_{i=1}^{n} \phi'(z_i)\, y_i\, (1, x_i),
         \qquad z_i = y_i f(x_i),\ y_i \in \{-1, +1\},
 
-    with :math:`\phi'` read from :data:`~lossacc_helpers.SURROGATES` (at a kink, its left
+    with :math:`\phi'` read from :data:`~lossacc_helpers.surrogates.SURROGATES` (at a kink, its left
     derivative; for the 0-1 loss, 0 everywhere, so the weights never move).
 
     Parameters
     ----------
     loss : str
-        A name in :data:`~lossacc_helpers.SURROGATES`, such as ``"hinge"``.
-    w_start : array-like of shape (n_features + 1,)
-        Starting weights, the intercept first.
+        A name in :data:`~lossacc_helpers.surrogates.SURROGATES`, such as ``"hinge"``.
+    w_start : array-like of shape (n_weights,)
+        Starting weights, the intercept first, then one per feature
+        (``n_weights = n_features + 1``).
     X : array-like of shape (n_samples, n_features)
         The points.
     y : array-like of shape (n_samples,)
@@ -167,7 +168,7 @@ def gradient_descent(
 
     Returns
     -------
-    ndarray of shape (n_features + 1,)
+    ndarray of shape (n_weights,)
         The final weights (``w_start`` is not changed).
 
     Raises
@@ -209,8 +210,8 @@ def error_rate(w: ArrayLike, X: ArrayLike, y: ArrayLike) -> float:
 
     Parameters
     ----------
-    w : array-like of shape (n_features + 1,)
-        The line's weights, the intercept first.
+    w : array-like of shape (n_weights,)
+        The line's weights, the intercept first, then one per feature.
     X : array-like of shape (n_samples, n_features)
         The points.
     y : array-like of shape (n_samples,)

@@ -220,12 +220,12 @@ def plot_margin_losses(
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    r"""Draw every loss of :data:`~lossacc_helpers.SURROGATES` against the margin.
+    r"""Draw every loss of :data:`~lossacc_helpers.surrogates.SURROGATES` against the margin.
 
     With ``slope=False``, the losses :math:`\phi(z)`, the 0-1 step included; with
     ``slope=True``, the pull of one sample, :math:`|\phi'(z)|`, of every loss but the 0-1
     loss (whose slope is 0 wherever it exists). Each loss keeps its style of
-    :data:`SURROGATE_STYLES`; the legend is in two columns at the upper right.
+    ``SURROGATE_STYLES``; the legend is in two columns at the upper right.
 
     Parameters
     ----------
@@ -288,8 +288,8 @@ def plot_margin_losses(
     return ax
 
 
-#: Column headers of :func:`surrogate_properties_table`, one per flag of a MarginLoss.
-PROPERTY_HEADERS: dict[str, str] = {
+# Column headers of surrogate_properties_table, one per flag of a MarginLoss.
+_PROPERTY_HEADERS: dict[str, str] = {
     "continuous": "continuous",
     "convex": "convex",
     "differentiable": "differentiable",
@@ -334,14 +334,14 @@ def surrogate_properties_table(flags: list[str] | tuple[str, ...] | None = None)
         flags = list(_PROPERTIES)
     if isinstance(flags, str) or not all(isinstance(f, str) for f in flags):
         raise TypeError(f"flags must be a list of flag names, got {flags!r}.")
-    unknown = [f for f in flags if f not in PROPERTY_HEADERS]
+    unknown = [f for f in flags if f not in _PROPERTY_HEADERS]
     if unknown or not flags:
-        raise ValueError(f"flags must name some of {list(PROPERTY_HEADERS)}, got {list(flags)!r}.")
+        raise ValueError(f"flags must name some of {list(_PROPERTY_HEADERS)}, got {list(flags)!r}.")
     rows = [
         [name.replace("_", " ")] + ["✓" if getattr(loss, flag) else "✗" for flag in flags]
         for name, loss in SURROGATES.items()
     ]
-    return markdown_table(["loss", *(PROPERTY_HEADERS[f] for f in flags)], rows)
+    return markdown_table(["loss", *(_PROPERTY_HEADERS[f] for f in flags)], rows)
 
 
 def psi_formula_list(groups: dict[tuple[str, ...], Any] | list[tuple[str, ...]]) -> str:
