@@ -494,3 +494,16 @@ def _fstar_logit(eta: NDArray) -> NDArray:
 
 def _fstar_half_logit(eta: NDArray) -> NDArray:
     return 0.5 * logit(eta)
+
+
+# Inverses of the strictly increasing minimisers: the probability eta a score f* stands for.
+def _eta_from_logit(f: NDArray) -> NDArray:
+    return expit(f)
+
+
+def _eta_from_half_logit(f: NDArray) -> NDArray:
+    return expit(2.0 * f)
+
+
+def _eta_from_linear(f: NDArray) -> NDArray:
+    return (np.clip(f, -1.0, 1.0) + 1.0) / 2.0

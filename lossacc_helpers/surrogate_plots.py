@@ -14,8 +14,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
+from ._validation import as_float_array
 from .plots import _check_ax
 from .style import OKABE_ITO
+from .surrogates import _PROPERTIES, SURROGATES
 
 #: One matplotlib style per loss of the registry, the same in every figure.
 SURROGATE_STYLES: dict[str, dict[str, Any]] = {
@@ -208,3 +210,176 @@ def plot_psi_bound(
         ax.set(xlim=(0, 0.4), ylim=(0, 0.5), title=name, xlabel=r"excess error $R - R^*$")
     axes[0].set_ylabel(r"excess risk $R_\phi - R_\phi^*$")
     return axes
+
+
+def plot_margin_losses(
+    z: ArrayLike,
+    *,
+    slope: bool = False,
+    ylim: tuple[float, float] | None = None,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Draw every loss of :data:`~lossacc_helpers.surrogates.SURROGATES` against the margin.
+
+    With ``slope=False``, the losses :math:`\phi(z)`, the 0-1 step included; with
+    ``slope=True``, the pull of one sample, :math:`|\phi'(z)|`, of every loss but the 0-1
+    loss (whose slope is 0 wherever it exists). Each loss keeps its style of
+    ``SURROGATE_STYLES``; the legend is in two columns at the upper right.
+
+    Parameters
+    ----------
+    z : array-like of shape (n_points,)
+        Margins :math:`z = y f(x)`, increasing; for the losses they set the horizontal
+        range exactly, for the slopes with matplotlib's margins.
+    slope : bool, default=False
+        Draw :math:`|\phi'(z)|` instead of :math:`\phi(z)`.
+    ylim : tuple of float, optional
+        Vertical range; default ``(0, 5)`` for the losses and ``(0, 10)`` for the slopes.
+    title : str, optional
+        The figure's message.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new 7 x 4.8 (losses) or 7 x 4.5 (slopes) inch figure when None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is not 1D with at least two finite, increasing values.
+    TypeError
+        If ``z`` is not numeric, ``slope`` not a bool, or ``ax`` not an Axes.
+
+    Examples
+    --------
+    >>> ax = plot_margin_losses([-1.0, 0.0, 1.0], slope=True)
+    >>> len(ax.get_lines()), ax.get_ylabel()
+    (8, "pull of one sample $|\\phi'(z)|$")
+    """
+    z = as_float_array(z, "z")
+    if len(z) < 2 or np.any(np.diff(z) <= 0):
+        raise ValueError(
+            f"z must hold at least two increasing margins, got {len(z)} value(s) "
+            f"{'in another order' if len(z) > 1 else ''}; use np.linspace(-2.5, 2.5, 1001)."
+        )
+    if not isinstance(slope, bool):
+        raise TypeError(f"slope must be True or False, got {type(slope).__name__}.")
+    ax = _check_ax(ax, (7, 4.5) if slope else (7, 4.8))
+    if slope:
+        curves = {
+            (name,): np.abs(loss.derivative(z))
+            for name, loss in SURROGATES.items()
+            if name != "zero_one"
+        }
+        ylabel, default_ylim = r"pull of one sample $|\phi'(z)|$", (0, 10)
+    else:
+        curves = {(name,): loss.loss(z) for name, loss in SURROGATES.items()}
+        ylabel, default_ylim = "loss", (0, 5)
+    plot_surrogates(z, curves, ax=ax)
+    ax.set(xlabel="margin z = y f(x)", ylabel=ylabel)
+    if not slope:  # the slopes keep matplotlib's margins, which show the end markers
+        ax.set_xlim(z[0], z[-1])
+    ax.set_ylim(default_ylim if ylim is None else ylim)
+    if title is not None:
+        ax.set_title(title)
+    ax.legend(loc="upper right", ncol=2, fontsize=9)
+    return ax
+
+
+# Column headers of surrogate_properties_table, one per flag of a MarginLoss.
+_PROPERTY_HEADERS: dict[str, str] = {
+    "continuous": "continuous",
+    "convex": "convex",
+    "differentiable": "differentiable",
+    "upper_bounds_zero_one": "bounds 0-1",
+    "classification_calibrated": "classification-calibrated",
+    "non_increasing": "non-increasing",
+}
+
+
+def surrogate_properties_table(flags: list[str] | tuple[str, ...] | None = None) -> str:
+    """Markdown table of the registry's flags: one row per loss, ✓ or ✗ per property.
+
+    The loss names are written in plain words (``squared hinge``), which wrap on a narrow
+    page; the column of ``classification_calibrated`` is headed in full,
+    *classification-calibrated*, not to be read as the calibration of probabilities.
+
+    Parameters
+    ----------
+    flags : list of str, optional
+        Boolean attributes of :class:`~lossacc_helpers.surrogates.MarginLoss`, in column
+        order; default every one (``continuous``, ``convex``, ``differentiable``,
+        ``upper_bounds_zero_one``, ``classification_calibrated``, ``non_increasing``).
+
+    Returns
+    -------
+    str
+        A Markdown table (see :func:`markdown_table`).
+
+    Raises
+    ------
+    TypeError
+        If ``flags`` is a string or holds something other than strings.
+    ValueError
+        If ``flags`` is empty or names an attribute that is not a flag.
+
+    Examples
+    --------
+    >>> print(surrogate_properties_table(["convex"]).splitlines()[3])
+    | hinge | ✓ |
+    """
+    if flags is None:
+        flags = list(_PROPERTIES)
+    if isinstance(flags, str) or not all(isinstance(f, str) for f in flags):
+        raise TypeError(f"flags must be a list of flag names, got {flags!r}.")
+    unknown = [f for f in flags if f not in _PROPERTY_HEADERS]
+    if unknown or not flags:
+        raise ValueError(f"flags must name some of {list(_PROPERTY_HEADERS)}, got {list(flags)!r}.")
+    rows = [
+        [name.replace("_", " ")] + ["✓" if getattr(loss, flag) else "✗" for flag in flags]
+        for name, loss in SURROGATES.items()
+    ]
+    return markdown_table(["loss", *(_PROPERTY_HEADERS[f] for f in flags)], rows)
+
+
+def psi_formula_list(groups: dict[tuple[str, ...], Any] | list[tuple[str, ...]]) -> str:
+    r"""Markdown list of the :math:`\psi`-transforms, one item per group of losses.
+
+    Parameters
+    ----------
+    groups : dict or list of tuple of str
+        Groups of loss names that share a :math:`\psi`, such as the keys of
+        :func:`group_equal_curves`; each item shows the first loss's ``psi_formula``.
+
+    Returns
+    -------
+    str
+        One Markdown item per group, ```name`, `name`: $\psi(\theta) = ...$``.
+
+    Raises
+    ------
+    TypeError
+        If a group is not a tuple of strings.
+    ValueError
+        If a group is empty or names a loss that is not in the registry.
+
+    Examples
+    --------
+    >>> print(psi_formula_list([("zero_one", "hinge"), ("perceptron",)]))
+    - `zero_one`, `hinge`: $\psi(\theta) = \theta$
+    - `perceptron`: $\psi(\theta) = 0$
+    """
+    items = []
+    for names in groups:
+        if not isinstance(names, tuple) or not all(isinstance(n, str) for n in names):
+            raise TypeError(f"each group must be a tuple of loss names, got {names!r}.")
+        unknown = [n for n in names if n not in SURROGATES]
+        if unknown or not names:
+            raise ValueError(
+                f"each group must name losses of SURROGATES ({list(SURROGATES)}), got {names!r}."
+            )
+        formula = SURROGATES[names[0]].psi_formula
+        items.append(f"- {', '.join(f'`{n}`' for n in names)}: $\\psi(\\theta) = {formula}$")
+    return "\n".join(items)

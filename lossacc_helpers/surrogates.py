@@ -313,6 +313,22 @@ class MarginLoss:
     _dphi: ml.Elementwise = field(repr=False, compare=False)
     _psi: ml.Elementwise = field(repr=False, compare=False)
     _minimizer: ml.Elementwise = field(repr=False, compare=False)
+    _probability: ml.Elementwise | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def estimates_probability(self) -> bool:
+        r"""Whether :math:`f^*(\eta)` is strictly increasing, so a score gives :math:`\eta` back.
+
+        True for the logistic, exponential and squared-type losses (proper composite
+        losses); false for the 0-1, hinge and perceptron losses, whose :math:`f^*` carries
+        a sign at most. See :meth:`probability`.
+
+        Examples
+        --------
+        >>> SURROGATES["logistic"].estimates_probability, SURROGATES["hinge"].estimates_probability
+        (True, False)
+        """
+        return self._probability is not None
 
     def loss(self, z: ArrayLike) -> float | NDArray[np.floating]:
         r"""Loss of each margin, :math:`\phi(z)`; lower is better.
@@ -555,6 +571,100 @@ class MarginLoss:
         eta_values = _unit_interval(eta, "eta")
         return ml.evaluate(self._minimizer, eta_values)
 
+    def excess_risk(self, eta: ArrayLike, scores: ArrayLike) -> float | NDArray[np.floating]:
+        r"""Excess risk :math:`R_\phi(f) - R_\phi^*` on a distribution of equally likely inputs.
+
+        .. math::
+
+            R_\phi(f) - R_\phi^* = \frac1n \sum_{i=1}^{n}
+                \Big(C_{\eta_i}\big(f(x_i)\big) - H(\eta_i)\Big),
+
+        with :math:`C_\eta` the :meth:`conditional_risk` and :math:`H` the
+        :meth:`optimal_conditional_risk`: the exact risk when the :math:`n` inputs are
+        equally likely and :math:`\eta_i = P(y = 1 \mid x_i)` is known. For the 0-1 loss
+        this is the excess error rate :math:`R(f) - R^*`. See chapter 4.
+
+        Parameters
+        ----------
+        eta : array-like of shape (n_inputs,)
+            Probability of the positive class at each input, in [0, 1].
+        scores : float or array-like of shape (..., n_inputs)
+            Finite scores; each row along the last axis is one score function (a scalar is
+            the same score at every input).
+
+        Returns
+        -------
+        float or ndarray of shape (...)
+            One excess risk per score function; a float for a single function.
+
+        Raises
+        ------
+        ValueError
+            If ``eta`` is not 1D and non-empty or is outside [0, 1], a value is NaN or
+            infinite, or the last axis of ``scores`` does not have one score per input.
+        TypeError
+            If an argument is not numeric.
+
+        Examples
+        --------
+        >>> hinge = SURROGATES["hinge"]
+        >>> hinge.excess_risk([0.9, 0.2], [[1.0, -1.0], [0.0, 0.0], [-1.0, 1.0]])
+        array([0. , 0.7, 1.4])
+        """
+        eta_values = _unit_interval(as_float_array(eta, "eta", ndim=1), "eta")
+        f_values = ml.as_values(scores, "scores")
+        if f_values.ndim and f_values.shape[-1] != len(eta_values):
+            raise ValueError(
+                f"scores has shape {f_values.shape} but eta has {len(eta_values)} inputs; "
+                "give one score per input along the last axis (one row per score function)."
+            )
+        etas = np.broadcast_to(eta_values, np.broadcast_shapes(eta_values.shape, f_values.shape))
+        risk = _conditional_risk(self._phi, etas, f_values).mean(axis=-1)
+        best = _conditional_risk(self._phi, eta_values, self._minimizer(eta_values)).mean()
+        excess = risk - best
+        return _scalar_or_array(excess, excess.ndim == 0)
+
+    def probability(self, f: ArrayLike) -> float | NDArray[np.floating]:
+        r"""Turn a score back into a probability :math:`\eta`, inverting :math:`f^*(\eta)`.
+
+        Logistic (either base): :math:`\eta = \sigma(f)`; exponential:
+        :math:`\eta = \sigma(2f)`; squared, squared hinge and modified Huber:
+        :math:`\eta = (\operatorname{clip}(f, -1, 1) + 1)/2`, the inverse link that
+        scikit-learn's ``SGDClassifier(loss="modified_huber").predict_proba`` uses. At the
+        population optimum, ``probability(minimizer(eta))`` is ``eta``. See chapter 4.
+
+        Parameters
+        ----------
+        f : float or array-like
+            Finite scores (any shape).
+
+        Returns
+        -------
+        float or ndarray
+            Same shape as ``f``, in [0, 1].
+
+        Raises
+        ------
+        ValueError
+            If the loss does not estimate probabilities (:attr:`estimates_probability` is
+            false: the 0-1, hinge and perceptron losses), or ``f`` holds NaN or infinite
+            values.
+        TypeError
+            If ``f`` is not numeric.
+
+        Examples
+        --------
+        >>> SURROGATES["exponential"].probability([0.0, 0.5 * np.log(3)])
+        array([0.5 , 0.75])
+        """
+        if self._probability is None:
+            raise ValueError(
+                f"The {self.name} loss does not estimate probabilities: its minimiser f*(eta) "
+                "is not strictly increasing, so a score does not give eta back. Recalibrate "
+                "the scores instead (Platt scaling: sklearn.calibration.CalibratedClassifierCV)."
+            )
+        return ml.evaluate(self._probability, ml.as_values(f, "f"))
+
     def psi(self, theta: ArrayLike) -> float | NDArray[np.floating]:
         r"""Compute the :math:`\psi`-transform of Bartlett, Jordan and McAuliffe (2006).
 
@@ -620,8 +730,24 @@ def _margin_loss(
     phi, dphi, psi, minimizer = functions
     flags = {prop: prop in claims for prop in _PROPERTIES}
     return MarginLoss(
-        name, formula, psi_formula, **flags, _phi=phi, _dphi=dphi, _psi=psi, _minimizer=minimizer
+        name,
+        formula,
+        psi_formula,
+        **flags,
+        _phi=phi,
+        _dphi=dphi,
+        _psi=psi,
+        _minimizer=minimizer,
+        _probability=_INVERSE_LINKS.get(minimizer),
     )
+
+
+#: The strictly increasing minimisers f*(eta), each with its inverse.
+_INVERSE_LINKS: dict[ml.Elementwise, ml.Elementwise] = {
+    ml._fstar_logit: ml._eta_from_logit,
+    ml._fstar_half_logit: ml._eta_from_half_logit,
+    ml._fstar_linear: ml._eta_from_linear,
+}
 
 
 #: The margin losses of chapter 4 in a plain dict from name to :class:`MarginLoss`.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -661,3 +662,80 @@ def test_margins_agree_across_encodings(y: list[int], seed: int) -> None:
     assert_array_equal(np.abs(z), np.abs(scores))
     with pytest.warns(UserWarning, match="not sorted"):
         assert_array_equal(margins(y, scores, labels=[1, 0]), -z)
+
+
+# ------------------------------------------------------------- excess risk and probability
+@pytest.mark.parametrize("name", list(SURROGATES))
+def test_excess_risk_is_the_mean_conditional_risk_minus_its_least_value(name: str) -> None:
+    loss = SURROGATES[name]
+    rng = np.random.default_rng(1)
+    eta = rng.uniform(0.05, 0.95, 7)
+    scores = rng.normal(size=(5, 7)) * 2
+    expected = [
+        np.mean(eta * loss.loss(f) + (1 - eta) * loss.loss(-f))
+        - np.mean(loss.optimal_conditional_risk(eta))
+        for f in scores
+    ]
+    assert_allclose(loss.excess_risk(eta, scores), expected, rtol=1e-12, atol=1e-15)
+    assert isinstance(loss.excess_risk(eta, scores[0]), float)
+    assert loss.excess_risk(eta, loss.minimizer(eta)) == pytest.approx(0, abs=1e-12)
+
+
+def test_excess_risk_of_the_zero_one_loss_is_the_excess_error_rate() -> None:
+    eta = np.array([0.9, 0.2, 0.6, 0.3])
+    scores = np.array([1.0, 1.0, -1.0, -1.0])  # wrong at the second and third input
+    bayes_error = np.mean(np.minimum(eta, 1 - eta))
+    error = np.mean(np.where(scores > 0, 1 - eta, eta))
+    assert SURROGATES["zero_one"].excess_risk(eta, scores) == pytest.approx(error - bayes_error)
+    assert SURROGATES["hinge"].excess_risk(np.full(3, 0.5), 0.0) == 0.0  # a scalar score
+
+
+@pytest.mark.parametrize(
+    ("eta", "scores", "error", "match"),
+    [
+        ([0.5, 1.5], [0.0, 0.0], ValueError, r"eta must be in \[0, 1\]"),
+        ([[0.5]], [0.0], ValueError, "Expected 1D array for eta"),
+        ([0.5, 0.5], [0.0, 0.0, 0.0], ValueError, "one score per input"),
+        ([0.5], [np.nan], ValueError, "NaN"),
+        ([0.5], ["a"], TypeError, "scores must hold numbers"),
+        (pd.Series([0.2, 0.7]), pd.DataFrame([[0.0]]), ValueError, "one score per input"),
+    ],
+)
+def test_excess_risk_refuses_bad_input(eta, scores, error, match) -> None:
+    with pytest.raises(error, match=match):
+        SURROGATES["hinge"].excess_risk(eta, scores)
+
+
+def test_excess_risk_reads_pandas_like_numpy() -> None:
+    eta, scores = pd.Series([0.2, 0.7, 0.9]), pd.DataFrame([[0.5, -1.0, 2.0], [1.0, 1.0, 1.0]])
+    assert_allclose(
+        SURROGATES["logistic"].excess_risk(eta, scores),
+        SURROGATES["logistic"].excess_risk(eta.to_numpy(), scores.to_numpy()),
+    )
+
+
+@pytest.mark.parametrize("name", list(SURROGATES))
+def test_probability_inverts_the_minimiser_exactly_where_it_is_increasing(name: str) -> None:
+    loss = SURROGATES[name]
+    eta = np.linspace(0.01, 0.99, 99)
+    f_star = loss.minimizer(eta)
+    increasing = bool(np.all(np.diff(f_star) > 0))
+    assert loss.estimates_probability == increasing
+    if increasing:
+        assert_allclose(loss.probability(f_star), eta, rtol=1e-12)
+    else:
+        with pytest.raises(ValueError, match="does not estimate probabilities.*Platt"):
+            loss.probability(f_star)
+
+
+def test_probability_is_sklearns_inverse_link() -> None:
+    from sklearn.linear_model import SGDClassifier
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(200, 3)), rng.integers(0, 2, 200)
+    for loss, name in (("log_loss", "logistic"), ("modified_huber", "modified_huber")):
+        model = SGDClassifier(loss=loss, random_state=0).fit(X, y)
+        f = model.decision_function(X)
+        assert_allclose(SURROGATES[name].probability(f), model.predict_proba(X)[:, 1])
+    with pytest.raises(TypeError, match="f must hold numbers"):
+        SURROGATES["logistic"].probability(["x"])
