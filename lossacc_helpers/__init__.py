@@ -38,9 +38,18 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         zero_one_loss,
     )
     from .cli import diagnose_log
-    from .diagnostics import REGIMES, Diagnosis, diagnose
-    from .history import History, fit_with_history
+    from .cv_curves import CVCurves, learning_curve_scores, validation_curve_scores
+    from .diagnostics import REGIMES, Diagnosis, diagnose, diagnosis_table
+    from .digits import DigitSplits, digit_splits, mislabel, wrong_labels_learnt
+    from .history import History, early_stopping, fit_with_history
+    from .learning_curve_plots import (
+        plot_cv_curves,
+        plot_loss_grid,
+        plot_reported_loss,
+        plot_validation_comparison,
+    )
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
+    from .networks import SGD_NETWORK, mlp_l2_penalty, sgd_network
     from .plots import (
         plot_cost_curve,
         plot_curves,
@@ -50,7 +59,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .regression import mae, mse
     from .scenarios import Scenario, scenario
-    from .seed_bands import KeptModels, train_keeping_best
+    from .seed_bands import KeptModels, evaluate, seed_band, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogate_plots import (
@@ -97,9 +106,18 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "zero_one_loss",
     ),
     "cli": ("diagnose_log",),
-    "diagnostics": ("REGIMES", "Diagnosis", "diagnose"),
-    "history": ("History", "fit_with_history"),
+    "cv_curves": ("CVCurves", "learning_curve_scores", "validation_curve_scores"),
+    "diagnostics": ("REGIMES", "Diagnosis", "diagnose", "diagnosis_table"),
+    "digits": ("DigitSplits", "digit_splits", "mislabel", "wrong_labels_learnt"),
+    "history": ("History", "early_stopping", "fit_with_history"),
+    "learning_curve_plots": (
+        "plot_cv_curves",
+        "plot_loss_grid",
+        "plot_reported_loss",
+        "plot_validation_comparison",
+    ),
     "logs": ("FORMATS", "TrainingLog", "detect_format", "example_log", "load_log"),
+    "networks": ("SGD_NETWORK", "mlp_l2_penalty", "sgd_network"),
     "plots": (
         "plot_cost_curve",
         "plot_curves",
@@ -109,7 +127,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "regression": ("mae", "mse"),
     "scenarios": ("Scenario", "scenario"),
-    "seed_bands": ("KeptModels", "train_keeping_best"),
+    "seed_bands": ("KeptModels", "evaluate", "seed_band", "train_keeping_best"),
     "stored": ("STORED_DIGITS", "glue", "reproducible"),
     "style": ("OKABE_ITO", "PALETTE", "use_book_style"),
     "surrogate_plots": (
@@ -141,8 +159,10 @@ _MOVED_TO_MARGIN = frozenset(
 
 __version__ = "0.1.0"
 __all__ = [
+    "CVCurves",
     "CalibrationBins",
     "Diagnosis",
+    "DigitSplits",
     "ECEInterval",
     "FORMATS",
     "History",
@@ -154,6 +174,7 @@ __all__ = [
     "PALETTE",
     "PairedTest",
     "REGIMES",
+    "SGD_NETWORK",
     "STORED_DIGITS",
     "SURROGATES",
     "SURROGATE_STYLES",
@@ -170,8 +191,12 @@ __all__ = [
     "detect_format",
     "diagnose",
     "diagnose_log",
+    "diagnosis_table",
+    "digit_splits",
+    "early_stopping",
     "ece_bootstrap",
     "ece_noise_floor",
+    "evaluate",
     "example_log",
     "expected_calibration_error",
     "fit_temperature",
@@ -179,6 +204,7 @@ __all__ = [
     "glue",
     "group_equal_curves",
     "hinge_loss",
+    "learning_curve_scores",
     "load_log",
     "mae",
     "margin",
@@ -186,6 +212,8 @@ __all__ = [
     "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
+    "mislabel",
+    "mlp_l2_penalty",
     "mse",
     "multiclass_hinge",
     "paired_test",
@@ -193,22 +221,30 @@ __all__ = [
     "plot_accuracy_noise",
     "plot_cost_curve",
     "plot_curves",
+    "plot_cv_curves",
     "plot_decision_lines",
     "plot_loss_accuracy_region",
+    "plot_loss_grid",
     "plot_loss_path",
     "plot_psi_bound",
+    "plot_reported_loss",
     "plot_surrogates",
     "plot_true_class_cost",
     "plot_true_class_proba",
+    "plot_validation_comparison",
     "reliability_diagram",
     "reproducible",
     "samples_for_margin",
     "scenario",
+    "seed_band",
+    "sgd_network",
     "softmax",
     "train_keeping_best",
     "true_class_probability",
     "use_book_style",
+    "validation_curve_scores",
     "wilson_interval",
+    "wrong_labels_learnt",
     "zero_one_loss",
 ]
 
