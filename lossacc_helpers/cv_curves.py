@@ -180,8 +180,9 @@ def learning_curve_scores(
         Inputs.
     y : array-like of shape (n_samples,)
         Labels.
-    cv : int or cross-validation splitter
-        As scikit-learn's ``cv`` (an int means stratified k-fold for a classifier).
+    cv : int or object
+        A cross-validation splitter or a number of folds, as scikit-learn's ``cv`` (an
+        int means stratified k-fold for a classifier).
     train_sizes : array-like of shape (n_sizes,)
         Fractions of the largest training part, in (0, 1], or absolute sizes
         (integers), as scikit-learn reads them.
@@ -244,8 +245,8 @@ def validation_curve_scores(
         Inputs.
     y : array-like of shape (n_samples,)
         Labels.
-    cv : int or cross-validation splitter
-        As scikit-learn's ``cv``.
+    cv : int or object
+        A cross-validation splitter or a number of folds, as scikit-learn's ``cv``.
     param_name : str
         The parameter to vary, for example ``"C"``.
     param_range : array-like of shape (n_values,)

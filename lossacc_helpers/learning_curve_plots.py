@@ -108,8 +108,8 @@ def plot_validation_comparison(
         Vertical ranges of the two panels.
     title : str, optional
         The figure's message (a suptitle).
-    axes : sequence of two Axes, optional
-        The loss and accuracy panels; by default a new figure of 9 x 4.4 inches.
+    axes : list of Axes, optional
+        The loss and accuracy panels (two Axes); by default a new figure of 9 x 4.4 inches.
 
     Returns
     -------
@@ -308,8 +308,8 @@ def plot_cv_curves(
         Draw the loss on a logarithmic axis (its title then says so).
     title : str, optional
         The figure's message (a suptitle).
-    axes : sequence of two Axes, optional
-        The loss and accuracy panels; by default a new figure of 9 x 3.6 inches.
+    axes : list of Axes, optional
+        The loss and accuracy panels (two Axes); by default a new figure of 9 x 3.6 inches.
 
     Returns
     -------
@@ -400,7 +400,7 @@ def plot_loss_grid(
         The shared vertical range.
     title : str, optional
         The figure's message (a suptitle).
-    axes : array of Axes, optional
+    axes : ndarray of Axes, optional
         At least one Axes per run, in reading order; by default a new grid of
         ``2.5 * ncols`` x ``2.4 * nrows`` inches with a shared epoch axis. Axes left
         over are hidden.

@@ -89,8 +89,8 @@ def mlp_l2_penalty(model: Any, batch_size: int | None = None) -> float:
 
     Parameters
     ----------
-    model : MLPClassifier or MLPRegressor
-        A fitted network (it has ``coefs_`` and ``alpha``).
+    model : object
+        A fitted ``MLPClassifier`` or ``MLPRegressor`` (it has ``coefs_`` and ``alpha``).
     batch_size : int, optional
         The mini-batch size :math:`b`; by default the model's ``batch_size``, which must
         then be an integer (for ``"auto"``, pass ``min(200, n_samples)``).

@@ -181,7 +181,7 @@ def seed_band(
         Training and validation data (the validation loss picks the best epoch).
     X_test, y_test : array-like
         The held-out data every model is scored on.
-    seeds : sequence of int
+    seeds : tuple of int
         The seeds, one row of the result each.
     epochs : int
         Epochs per run, at least 1.
