@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .classifier_plots import plot_confusion_matrix, plot_roc_pr, plot_threshold_curves
     from .cli import diagnose_log
+    from .cv_curves import CVCurves, learning_curve_scores, validation_curve_scores
     from .datasets import (
         corrupt_labels,
         imbalanced_split,
@@ -51,10 +52,16 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
         tumour_split,
         two_feature_data,
     )
-    from .diagnostics import REGIMES, Diagnosis, diagnose
-    from .digits import DigitsSplit, digits_split
+    from .diagnostics import REGIMES, Diagnosis, diagnose, diagnosis_table
+    from .digits import DigitSplits, digit_splits, mislabel, wrong_labels_learnt
     from .explorables import Explorable, format_readout, slider_explorable
-    from .history import History, fit_recording_proba, fit_with_history
+    from .history import History, early_stopping, fit_recording_proba, fit_with_history
+    from .learning_curve_plots import (
+        plot_cv_curves,
+        plot_loss_grid,
+        plot_reported_loss,
+        plot_validation_comparison,
+    )
     from .logs import FORMATS, TrainingLog, detect_format, example_log, load_log
     from .loss_comparisons import (
         SGD_LOSSES,
@@ -71,6 +78,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .loss_share_plots import plot_cost_per_mistake, plot_sorted_losses
     from .loss_split import MistakeCosts, mistake_costs, plot_mistake_costs
+    from .networks import SGD_NETWORK, mlp_l2_penalty, sgd_network
     from .plots import (
         plot_cost_curve,
         plot_curves,
@@ -81,7 +89,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .regression import mae, mse
     from .scenarios import Scenario, cost_per_mistake, mistake_table, proba_when_right, scenario
     from .score_tables import SCORES, ScoreTable, score_table
-    from .seed_bands import KeptModels, train_keeping_best
+    from .seed_bands import KeptModels, evaluate, seed_band, train_keeping_best
     from .stored import STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogate_plots import (
@@ -154,6 +162,11 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "plot_threshold_curves",
     ),
     "cli": ("diagnose_log",),
+    "cv_curves": (
+        "CVCurves",
+        "learning_curve_scores",
+        "validation_curve_scores",
+    ),
     "datasets": (
         "corrupt_labels",
         "imbalanced_split",
@@ -165,10 +178,13 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "Diagnosis",
         "REGIMES",
         "diagnose",
+        "diagnosis_table",
     ),
     "digits": (
-        "DigitsSplit",
-        "digits_split",
+        "DigitSplits",
+        "digit_splits",
+        "mislabel",
+        "wrong_labels_learnt",
     ),
     "explorables": (
         "Explorable",
@@ -177,8 +193,15 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "history": (
         "History",
+        "early_stopping",
         "fit_recording_proba",
         "fit_with_history",
+    ),
+    "learning_curve_plots": (
+        "plot_cv_curves",
+        "plot_loss_grid",
+        "plot_reported_loss",
+        "plot_validation_comparison",
     ),
     "logs": (
         "FORMATS",
@@ -209,6 +232,11 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "mistake_costs",
         "plot_mistake_costs",
     ),
+    "networks": (
+        "SGD_NETWORK",
+        "mlp_l2_penalty",
+        "sgd_network",
+    ),
     "plots": (
         "plot_cost_curve",
         "plot_curves",
@@ -234,6 +262,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "seed_bands": (
         "KeptModels",
+        "evaluate",
+        "seed_band",
         "train_keeping_best",
     ),
     "stored": (
@@ -294,9 +324,10 @@ _MOVED_TO_MARGIN = frozenset(
 __version__ = "0.1.0"
 __all__ = [
     "BalanceScores",
+    "CVCurves",
     "CalibrationBins",
     "Diagnosis",
-    "DigitsSplit",
+    "DigitSplits",
     "ECEInterval",
     "Explorable",
     "FORMATS",
@@ -312,6 +343,7 @@ __all__ = [
     "REGIMES",
     "SCORES",
     "SGD_LOSSES",
+    "SGD_NETWORK",
     "STORED_DIGITS",
     "SURROGATES",
     "SURROGATE_STYLES",
@@ -335,9 +367,12 @@ __all__ = [
     "detect_format",
     "diagnose",
     "diagnose_log",
-    "digits_split",
+    "diagnosis_table",
+    "digit_splits",
+    "early_stopping",
     "ece_bootstrap",
     "ece_noise_floor",
+    "evaluate",
     "example_log",
     "expected_calibration_error",
     "fit_recording_proba",
@@ -352,6 +387,7 @@ __all__ = [
     "hastie_data",
     "hinge_loss",
     "imbalanced_split",
+    "learning_curve_scores",
     "load_log",
     "mae",
     "margin",
@@ -359,8 +395,10 @@ __all__ = [
     "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
+    "mislabel",
     "mistake_costs",
     "mistake_table",
+    "mlp_l2_penalty",
     "mlp_logits",
     "model_scores",
     "mse",
@@ -375,20 +413,24 @@ __all__ = [
     "plot_cost_curve",
     "plot_cost_per_mistake",
     "plot_curves",
+    "plot_cv_curves",
     "plot_decision_lines",
     "plot_loss_accuracy_region",
+    "plot_loss_grid",
     "plot_loss_path",
     "plot_margin_losses",
     "plot_mistake_costs",
     "plot_proper_scores",
     "plot_psi_bound",
     "plot_reliability_diagrams",
+    "plot_reported_loss",
     "plot_roc_pr",
     "plot_sorted_losses",
     "plot_surrogates",
     "plot_threshold_curves",
     "plot_true_class_cost",
     "plot_true_class_proba",
+    "plot_validation_comparison",
     "prior_guess_loss",
     "proba_when_right",
     "psi_formula_list",
@@ -397,7 +439,9 @@ __all__ = [
     "samples_for_margin",
     "scenario",
     "score_table",
+    "seed_band",
     "sgd_classifier",
+    "sgd_network",
     "slider_explorable",
     "softmax",
     "standardised_split",
@@ -409,7 +453,9 @@ __all__ = [
     "two_feature_data",
     "uniform_guess_loss",
     "use_book_style",
+    "validation_curve_scores",
     "wilson_interval",
+    "wrong_labels_learnt",
     "zero_one_loss",
 ]
 

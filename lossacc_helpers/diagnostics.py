@@ -14,6 +14,7 @@ starts fast.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -23,7 +24,7 @@ from numpy.typing import ArrayLike, NDArray
 from ._validation import check_scalar
 from .history import History
 
-__all__ = ["REGIMES", "Diagnosis", "diagnose", "noise_level"]
+__all__ = ["REGIMES", "Diagnosis", "diagnose", "diagnosis_table", "noise_level"]
 
 #: The regimes :func:`diagnose` can return.
 REGIMES: tuple[str, ...] = (
@@ -174,6 +175,70 @@ class Diagnosis:
         as_dict = asdict(self)
         as_dict["notes"] = list(self.notes)
         return as_dict
+
+
+def diagnosis_table(
+    histories: Mapping[str, History], diagnoses: Mapping[str, Diagnosis] | None = None
+) -> str:
+    """One line per run: its regime, its lowest validation loss (and epoch), its last one.
+
+    The text table of a comparison of training recipes (chapter 5's remedies), in the
+    order of ``histories``; columns are padded to the longest name and regime.
+
+    Parameters
+    ----------
+    histories : dict of str to History
+        The runs, by name.
+    diagnoses : dict of str to Diagnosis, optional
+        Their diagnoses, by the same names; by default ``diagnose(history)`` of each.
+
+    Returns
+    -------
+    str
+        The lines, joined by newlines, ready to ``print``.
+
+    Raises
+    ------
+    TypeError
+        If ``histories`` is not a non-empty mapping of History objects, or a diagnosis
+        is not a Diagnosis.
+    ValueError
+        If ``diagnoses`` does not name the same runs as ``histories``.
+
+    Examples
+    --------
+    >>> h = History.from_arrays([0.7, 0.5, 0.4, 0.3], [0.8, 0.6, 0.5, 0.55])
+    >>> print(diagnosis_table({"run": h}))
+    run  inconclusive  lowest validation loss 0.500 (epoch 3), last 0.550
+    """
+    if not isinstance(histories, Mapping) or not histories:
+        raise TypeError(
+            "histories must be a non-empty mapping from a name to a History, got "
+            f"{type(histories).__name__}; for example {{'L2 penalty': history}}."
+        )
+    for name, h in histories.items():
+        if not isinstance(h, History):
+            raise TypeError(f"histories[{name!r}] must be a History, got {type(h).__name__}.")
+    if diagnoses is None:
+        diagnoses = {name: diagnose(h) for name, h in histories.items()}
+    elif not isinstance(diagnoses, Mapping) or set(diagnoses) != set(histories):
+        found = sorted(diagnoses) if isinstance(diagnoses, Mapping) else type(diagnoses).__name__
+        raise ValueError(
+            f"diagnoses must name the same runs as histories, {sorted(histories)}; got {found}."
+        )
+    for name, d in diagnoses.items():
+        if not isinstance(d, Diagnosis):
+            raise TypeError(f"diagnoses[{name!r}] must be a Diagnosis, got {type(d).__name__}.")
+    name_width = max(len(name) for name in histories) + 1
+    regime_width = max(len(d.regime) for d in diagnoses.values()) + 1
+    lines = []
+    for name, h in histories.items():
+        regime = diagnoses[name].regime
+        lines.append(
+            f"{name:<{name_width}} {regime:<{regime_width}} lowest validation loss "
+            f"{np.min(h.val_loss):.3f} (epoch {h.best_epoch}), last {h.val_loss[-1]:.3f}"
+        )
+    return "\n".join(lines)
 
 
 def noise_level(values: ArrayLike) -> float:

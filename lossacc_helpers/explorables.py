@@ -68,9 +68,10 @@ def format_readout(value: Any, spec: str) -> str:
     value : float, int or str
         The value of one row's column.
     spec : str
-        One of four forms. ``.3f``: fixed with N decimals; ``.1%``: a percentage with N decimals; ``d``: an
-        integer; ``s``: the text as it is. ``_static/explorables.js`` implements the same
-        four, so a test can compare what the browser shows with this function's output.
+        One of four forms. ``.3f``: fixed with N decimals; ``.1%``: a percentage with
+        N decimals; ``d``: an integer; ``s``: the text as it is.
+        ``_static/explorables.js`` implements the same four, so a test can compare what
+        the browser shows with this function's output.
 
     Returns
     -------

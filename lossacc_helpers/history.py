@@ -24,7 +24,7 @@ from .classification import accuracy, cross_entropy
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["History", "fit_recording_proba", "fit_with_history"]
+__all__ = ["History", "early_stopping", "fit_recording_proba", "fit_with_history"]
 
 _LOSSES = ("train_loss", "val_loss")
 _ACCURACIES = ("train_accuracy", "val_accuracy")
@@ -357,6 +357,53 @@ class History:
             if panel.get_lines():
                 panel.legend()
         return panels
+
+
+def early_stopping(val_loss: ArrayLike, patience: int = 5) -> tuple[int, int]:
+    """Where early stopping on the validation loss stops, and the epoch whose weights it keeps.
+
+    After each epoch the rule looks at the lowest validation loss so far; once
+    ``patience`` epochs have passed without a new minimum, training stops and the
+    weights of that best epoch are restored (Keras's ``EarlyStopping`` with
+    ``restore_best_weights=True`` and ``min_delta=0``). A run that never stops keeps
+    its overall best epoch. Ties keep the earliest epoch, as
+    :attr:`History.best_epoch` does.
+
+    Parameters
+    ----------
+    val_loss : array-like of shape (n_epochs,)
+        The validation loss after each epoch (epochs counted from 1), finite.
+    patience : int, default=5
+        Epochs without a new minimum before training stops, at least 1.
+
+    Returns
+    -------
+    stop : int
+        The epoch after which training stops (``n_epochs`` when the rule never fires).
+    keep : int
+        The epoch of the lowest validation loss up to ``stop``.
+
+    Raises
+    ------
+    TypeError
+        If ``val_loss`` is not numeric or ``patience`` not an integer.
+    ValueError
+        If ``val_loss`` is empty, not 1D or not finite, or ``patience`` is below 1.
+
+    Examples
+    --------
+    >>> early_stopping([0.9, 0.6, 0.5, 0.55, 0.6, 0.62, 0.4], patience=3)
+    (6, 3)
+    >>> early_stopping([0.9, 0.6, 0.5], patience=3)
+    (3, 3)
+    """
+    losses = as_float_array(val_loss, "val_loss")
+    wait = int(check_scalar(patience, "patience", low=1, integer=True))
+    for epoch in range(1, len(losses) + 1):
+        best = int(np.argmin(losses[:epoch])) + 1
+        if epoch - best >= wait:
+            return epoch, best
+    return len(losses), int(np.argmin(losses)) + 1
 
 
 def _two_axes(ax: object) -> list[Axes]:

@@ -730,18 +730,25 @@ def example_log(name: str) -> Path:
 
     Parameters
     ----------
-    name : {"keras", "lightning"}
+    name : {"keras", "lightning", "pasted"}
         ``"keras"``: a Keras ``CSVLogger`` file of an overfitting run;
         ``"lightning"``: a Lightning ``metrics.csv`` of an overconfident run. Both were
         written by ``tests/data/logs/make_corpus.py`` from scikit-learn networks trained
-        on the digits (see its MANIFEST.json).
+        on the digits (see its MANIFEST.json). ``"pasted"``: the whitespace-separated
+        table of chapter 5's exercise, as a colleague pastes it (columns ``epoch loss
+        val_loss accuracy val_accuracy``, epochs from 1); it is no framework's format,
+        read it with ``numpy.loadtxt(path, skiprows=1)``.
 
     Raises
     ------
     ValueError
         If ``name`` is not one of the shipped logs.
     """
-    files = {"keras": "keras_training_log.csv", "lightning": "lightning_metrics.csv"}
+    files = {
+        "keras": "keras_training_log.csv",
+        "lightning": "lightning_metrics.csv",
+        "pasted": "pasted_log.txt",
+    }
     if name not in files:
         raise ValueError(f"name must be one of {sorted(files)}, got {name!r}.")
     return Path(__file__).parent / "data" / files[name]

@@ -1,4 +1,4 @@
-"""The code is ruff-clean (the rules are in pyproject.toml)."""
+"""The code is ruff-clean and ruff-formatted (the rules are in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -16,4 +16,7 @@ def test_ruff_reports_no_problem() -> None:
     if ruff is None:
         pytest.fail("ruff is not installed in the test environment; run `make setup`")
     result = run([ruff, "check", "--no-cache", "."], cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The chapters' code cells too: `ruff format .` (or `make format`) fixes a failure.
+    result = run([ruff, "format", "--check", "--no-cache", "."], cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

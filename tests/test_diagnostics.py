@@ -389,3 +389,36 @@ def test_rejects_bad_curves() -> None:
 def test_rejects_bad_options(option, error, match) -> None:
     with pytest.raises(error, match=match):
         diagnose(**GOOD, **option)
+
+
+# ------------------------------------------------------------------ diagnosis_table
+def test_diagnosis_table_has_one_padded_line_per_run() -> None:
+    from lossacc_helpers.diagnostics import diagnosis_table
+
+    a = History.from_arrays([0.7, 0.5, 0.4, 0.3], [0.8, 0.6, 0.5, 0.55])
+    b = History.from_arrays([0.9, 0.6, 0.5, 0.45], [0.9, 0.7, 0.65, 0.6])
+    runs = {"a": a, "longer name": b}
+    lines = diagnosis_table(runs).splitlines()
+    assert len(lines) == 2
+    width = len("longer name") + 1
+    regimes = [diagnose(a).regime, diagnose(b).regime]
+    regime_width = max(map(len, regimes)) + 1
+    assert lines[0].startswith(f"{'a':<{width}} {regimes[0]:<{regime_width}} lowest")
+    assert lines[0].endswith("lowest validation loss 0.500 (epoch 3), last 0.550")
+    assert lines[1].endswith("0.600 (epoch 4), last 0.600")
+    given = {"a": diagnose(a), "longer name": diagnose(b)}
+    assert diagnosis_table(runs, given) == diagnosis_table(runs)
+
+
+def test_diagnosis_table_rejects_bad_input() -> None:
+    from lossacc_helpers.diagnostics import diagnosis_table
+
+    h = History.from_arrays([0.7, 0.5, 0.4, 0.3], [0.8, 0.6, 0.5, 0.55])
+    with pytest.raises(TypeError, match="non-empty mapping"):
+        diagnosis_table([h])
+    with pytest.raises(TypeError, match="must be a History"):
+        diagnosis_table({"a": [0.1, 0.2]})
+    with pytest.raises(ValueError, match="same runs"):
+        diagnosis_table({"a": h}, {"b": diagnose(h)})
+    with pytest.raises(TypeError, match="must be a Diagnosis"):
+        diagnosis_table({"a": h}, {"a": "good fit"})

@@ -346,3 +346,57 @@ def test_fit_with_history_records_the_number_of_classes(data) -> None:
     X_train, y_train, X_val, y_val = data
     history = fit_with_history(small_mlp(), X_train, y_train, X_val, y_val, epochs=1)
     assert history.n_classes == 3
+
+
+# ------------------------------------------------------------------ early_stopping
+def _keras_like(val_loss, patience):
+    """Keras's EarlyStopping (min_delta=0, restore_best_weights=True), written out."""
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, value in enumerate(val_loss, start=1):
+        if value < best:
+            best, best_epoch, wait = value, epoch, 0
+        else:
+            wait += 1
+            if wait >= patience:
+                return epoch, best_epoch
+    return len(val_loss), best_epoch
+
+
+@pytest.mark.parametrize("patience", [1, 2, 3, 5, 10])
+def test_early_stopping_matches_the_keras_rule(patience) -> None:
+    from lossacc_helpers import early_stopping
+
+    rng = np.random.default_rng(patience)
+    for _ in range(20):
+        curve = 0.3 + np.exp(-np.arange(30) / 5) + 0.01 * np.arange(30) * rng.random()
+        curve = curve + rng.normal(0, 0.02, 30)
+        assert early_stopping(curve, patience=patience) == _keras_like(curve, patience)
+
+
+def test_early_stopping_keeps_the_history_best_epoch_and_reads_pandas() -> None:
+    import pandas as pd
+
+    from lossacc_helpers import early_stopping
+
+    val = [0.9, 0.5, 0.5, 0.6, 0.7, 0.8]  # a tie: the earliest epoch is kept
+    assert early_stopping(pd.Series(val), patience=3) == (5, 2)
+    assert History.from_arrays(val, val).best_epoch == 2
+    assert early_stopping(val, patience=10) == (6, 2)  # never stops
+
+
+@pytest.mark.parametrize(
+    ("val_loss", "patience", "error", "match"),
+    [
+        ([0.5, 0.4], 0, ValueError, "patience must be in"),
+        ([0.5, 0.4], 2.5, TypeError, "patience must be an integer"),
+        ([], 3, ValueError, "val_loss is empty"),
+        ([0.5, np.nan], 3, ValueError, "NaN"),
+        ([[0.5, 0.4]], 3, ValueError, "1D"),
+        (["a", "b"], 3, TypeError, "numbers"),
+    ],
+)
+def test_early_stopping_rejects_bad_input(val_loss, patience, error, match) -> None:
+    from lossacc_helpers import early_stopping
+
+    with pytest.raises(error, match=match):
+        early_stopping(val_loss, patience=patience)

@@ -7,7 +7,7 @@ from sklearn.neural_network import MLPClassifier
 
 import lossacc_helpers as lah
 
-SPLIT = lah.digits_split(100)
+SPLIT = lah.digit_splits(n_train=100)
 
 
 def _net() -> MLPClassifier:

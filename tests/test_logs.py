@@ -144,7 +144,9 @@ def test_plain_csv_names_percentages_and_fastai(tmp_path) -> None:
 def test_example_logs_are_shipped() -> None:
     assert load_log(example_log("keras")).format == "keras"
     assert load_log(example_log("lightning")).format == "lightning"
-    with pytest.raises(ValueError, match=r"name must be one of \['keras', 'lightning'\]"):
+    pasted = np.loadtxt(example_log("pasted"), skiprows=1)  # chapter 5's exercise
+    assert pasted.shape == (12, 5) and (pasted[:, 0] == np.arange(1, 13)).all()
+    with pytest.raises(ValueError, match=r"name must be one of \['keras', 'lightning', 'pasted'\]"):
         example_log("hf")
 
 
