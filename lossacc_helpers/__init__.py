@@ -90,7 +90,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .scenarios import Scenario, cost_per_mistake, mistake_table, proba_when_right, scenario
     from .score_tables import SCORES, ScoreTable, score_table
     from .seed_bands import KeptModels, evaluate, seed_band, train_keeping_best
-    from .stored import STORED_DIGITS, glue, reproducible
+    from .stored import GLUE_PREFIX, STORED_DIGITS, glue, reproducible
     from .style import OKABE_ITO, PALETTE, use_book_style
     from .surrogate_plots import (
         SURROGATE_STYLES,
@@ -267,6 +267,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "train_keeping_best",
     ),
     "stored": (
+        "GLUE_PREFIX",
         "STORED_DIGITS",
         "glue",
         "reproducible",
@@ -331,6 +332,7 @@ __all__ = [
     "ECEInterval",
     "Explorable",
     "FORMATS",
+    "GLUE_PREFIX",
     "History",
     "KeptModels",
     "LN2",

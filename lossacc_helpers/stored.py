@@ -25,7 +25,7 @@ import numpy as np
 
 from ._validation import check_scalar
 
-__all__ = ["STORED_DIGITS", "glue", "reproducible"]
+__all__ = ["GLUE_PREFIX", "STORED_DIGITS", "glue", "reproducible"]
 
 #: Significant digits a stored number keeps; a chapter's prose quotes at most four.
 STORED_DIGITS = 6
@@ -90,14 +90,25 @@ def reproducible(value: Any, digits: int = STORED_DIGITS) -> Any:
     return value
 
 
+#: The prefix of a glue record's MIME types, as myst-nb (after papermill/scrapbook) reads
+#: them from a notebook's outputs.
+GLUE_PREFIX = "application/papermill.record/"
+
+
 def glue(name: str, value: Any, *, digits: int = STORED_DIGITS, display: bool = False) -> None:
     """Store ``value`` under ``name`` for the prose, rounded to reproducible precision.
 
     The book's way to put a computed number into a sentence: ``glue("loss", loss)`` in a
     code cell, ``{glue:text}`loss:.3f``` in the text. The value is rounded by
-    :func:`reproducible` first, so the stored output is the same on every machine. Where
-    myst-nb is installed (the book's build) this calls :func:`myst_nb.glue`; elsewhere it
-    records nothing and shows the value only when ``display=True``.
+    :func:`reproducible` first, so the stored output is the same on every machine.
+
+    In a Jupyter kernel the value is stored as myst-nb's :func:`myst_nb.glue` stores it: a
+    display output whose MIME types carry :data:`GLUE_PREFIX` and whose metadata names
+    it, which the book's build reads. It is written here, with IPython alone, so that a
+    notebook stores the same outputs with or without myst-nb installed (in Colab, Binder
+    or a reader's venv) and does not pay myst-nb's import (about a second) in every
+    chapter. A test checks the record equals myst-nb's. Outside a kernel nothing is
+    stored, and the value is printed only when ``display=True``.
 
     Parameters
     ----------
@@ -123,11 +134,19 @@ def glue(name: str, value: Any, *, digits: int = STORED_DIGITS, display: bool = 
         raise ValueError("name must not be empty: it is the key the text refers to.")
     rounded = reproducible(value, digits)
     try:
-        from myst_nb import glue as myst_glue
-    except ImportError:
+        from IPython import get_ipython
+    except ImportError:  # no IPython: not in a notebook
+        shell = None
+    else:
+        shell = get_ipython()
+    if shell is None:
         if display:
-            from IPython.display import display as show
-
-            show(rounded)
+            print(repr(rounded))
         return
-    myst_glue(name, rounded, display=display)
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display as show
+
+    bundle, metadata = format_display_data(rounded)
+    prefix = "" if display else GLUE_PREFIX
+    metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}
+    show({prefix + kind: data for kind, data in bundle.items()}, raw=True, metadata=metadata)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pytest
 
@@ -45,22 +43,43 @@ def test_reproducible_refuses_bad_digits(digits: object, error: type) -> None:
         lah.reproducible(1.0, digits=digits)
 
 
-def test_glue_rounds_before_myst_nb_stores(monkeypatch: pytest.MonkeyPatch) -> None:
-    myst_nb = pytest.importorskip("myst_nb")
-    calls = []
-    monkeypatch.setattr(myst_nb, "glue", lambda *args, **kw: calls.append((args, kw)))
-    assert lah.glue("loss", 0.5116587177380792) is None
-    assert calls == [(("loss", 0.511659), {"display": False})]
+def _records(monkeypatch: pytest.MonkeyPatch, store) -> list[tuple]:
+    """What a glue call sends to IPython's display, inside a (stand-in) kernel."""
+    import IPython
+    import IPython.display
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    calls: list[tuple] = []
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **kw: calls.append((a, kw)))
+    store(calls)
+    return calls
 
 
-def test_glue_without_myst_nb_records_nothing(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "myst_nb", None)  # import myst_nb now raises ImportError
+def test_glue_stores_the_rounded_value_as_myst_nb_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    glue_module = pytest.importorskip("myst_nb.ext.glue")
+    ours = _records(monkeypatch, lambda _: lah.glue("loss", 0.5116587177380792))
+    theirs = _records(
+        monkeypatch,
+        lambda calls: (
+            monkeypatch.setattr(glue_module, "ipy_display", lambda *a, **kw: calls.append((a, kw)))
+            or glue_module.glue("loss", 0.511659, display=False)
+        ),
+    )
+    assert ours == theirs
+    [(args, kwargs)] = ours
+    assert args == ({lah.GLUE_PREFIX + "text/plain": "0.511659"},)
+    assert kwargs["metadata"]["scrapbook"] == {"name": "loss", "mime_prefix": lah.GLUE_PREFIX}
+    shown = _records(monkeypatch, lambda _: lah.glue("loss", 0.25, display=True))
+    assert shown[0][0] == ({"text/plain": "0.25"},)
+
+
+def test_glue_outside_a_kernel_stores_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     lah.glue("loss", 0.5116587177380792)
     assert capsys.readouterr().out == ""
     lah.glue("loss", 0.5116587177380792, display=True)
-    assert "0.511659" in capsys.readouterr().out
+    assert capsys.readouterr().out == "0.511659\n"
 
 
 @pytest.mark.parametrize(("name", "error"), [(3, TypeError), ("", ValueError)])
