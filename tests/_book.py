@@ -87,8 +87,12 @@ def external_resources(html: Path) -> dict[str, list[str]]:
     return offenders
 
 
-def copy_repository(target: Path) -> None:
-    """Copy the files git knows of (tracked or not ignored) and the site's MathJax to ``target``."""
+def copy_repository(target: Path, *, site_assets: bool = True) -> None:
+    """Copy the files git knows of (tracked or not ignored) to ``target``.
+
+    With ``site_assets`` (for a copy that builds the book) also the site's MathJax and
+    Vega, which ``make setup`` installs and git ignores.
+    """
     files = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -101,4 +105,6 @@ def copy_repository(target: Path) -> None:
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "_extra" / "mathjax", target / "_extra" / "mathjax")
+    if site_assets:
+        for asset in ("mathjax", "vega"):
+            shutil.copytree(ROOT / "_extra" / asset, target / "_extra" / asset)

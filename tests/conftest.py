@@ -27,7 +27,7 @@ collect_ignore = (
 # Deterministic, bounded property tests: the suite must be reproducible and quick.
 settings.register_profile(
     "book",
-    max_examples=150,
+    max_examples=100,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
@@ -42,11 +42,11 @@ settings.load_profile("book")
 _SLOW_FIRST = (
     "tests/test_book_build.py",  # builds the book (the browser tests wait for it)
     "tests/test_fork.py",  # only in `make check-site`
-    "tests/test_guards.py",  # about as long as the build: the browser tests then start
-    "tests/test_site_in_browser.py",  # as the build ends, on the other worker
-    "chapters/05_",
-    "chapters/04_",
+    "tests/test_guards.py",  # with chapter 5, about as long as the build, on the other
+    "chapters/05_",  # worker: the browser tests, next, then start as the build ends
+    "tests/test_site_in_browser.py",
     "chapters/06_",
+    "chapters/04_",
     "chapters/",
     "tests/test_course_kit.py",
 )

@@ -112,7 +112,7 @@ def test_every_notebook_installs_from_the_configured_repository() -> None:
 
 def test_set_repository_changes_every_place(tmp_path: Path) -> None:
     fork = tmp_path / "my-course"
-    copy_repository(fork)
+    copy_repository(fork, site_assets=False)  # no build here
     url = "https://github.com/a-teacher/ml-course"
     result = run([sys.executable, "tools/set_repository.py", url], cwd=fork)
     assert result.returncode == 0, result.stdout + result.stderr
