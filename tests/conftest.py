@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 
 import matplotlib
 import pytest
@@ -60,6 +61,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return next((i for i, p in enumerate(_SLOW_FIRST) if path.startswith(p)), len(_SLOW_FIRST))
 
     items.sort(key=rank)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    """Close every matplotlib figure a test opened (they would pile up in the worker)."""
+    yield
+    import matplotlib.pyplot as plt  # after matplotlib.use("Agg") above
+
+    plt.close("all")
 
 
 def _build_book() -> tuple[int, str]:
