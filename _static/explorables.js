@@ -31,7 +31,7 @@ document.addEventListener("DOMContentLoaded", () => {
     return loading;
   }
 
-  // The four formats of lossacc_helpers.explorables.format_readout.
+  // The five formats of lossacc_helpers.explorables.format_readout.
   function format(value, spec) {
     if (spec === "s") return String(value);
     if (spec === "d") {
@@ -39,6 +39,7 @@ document.addEventListener("DOMContentLoaded", () => {
       return String(Math.sign(x) * Math.floor(Math.abs(x) + 0.5));
     }
     const digits = Number(spec[1]);
+    if (spec[2] === "e") return Number(value).toExponential(digits).replace("e+", "e");
     const percent = spec[2] === "%";
     const x = Number(value) * (percent ? 100 : 1);
     const scale = 10 ** digits;
@@ -80,20 +81,21 @@ document.addEventListener("DOMContentLoaded", () => {
     controls.className = "lossacc-explorable-controls";
     figure.insertBefore(controls, readout);
 
-    // A log slider moves in equal steps of the logarithm; 200 steps span the range.
+    // The slider steps through the rows themselves (the values of the slider's column in
+    // the picked group), so every position shows a row the notebook computed.
     const s = meta.slider;
-    const toValue = s.log
-      ? (u) => Math.exp(Math.log(s.min) + u * (Math.log(s.max) - Math.log(s.min)))
-      : (u) => s.min + u * (s.max - s.min);
-    const toPosition = s.log
-      ? (v) => (Math.log(v) - Math.log(s.min)) / (Math.log(s.max) - Math.log(s.min))
-      : (v) => (v - s.min) / (s.max - s.min);
+    const valuesOf = (pick) =>
+      [...new Set(rows.filter((r) => !meta.group || r[meta.group.field] === pick).map((r) => r[s.field]))]
+        .sort((a, b) => a - b);
+    const nearestIndex = (values, v) =>
+      values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);
+    let values = valuesOf(meta.group ? meta.group.default : null);
     const slider = document.createElement("input");
     slider.type = "range";
     slider.min = "0";
-    slider.max = "200";
     slider.step = "1";
-    slider.value = String(Math.round(200 * toPosition(s.initial)));
+    slider.max = String(values.length - 1);
+    slider.value = String(nearestIndex(values, s.initial));
     controls.append(control(`explorable-${name}-slider`, s.label, slider));
 
     let picker = null;
@@ -113,7 +115,7 @@ document.addEventListener("DOMContentLoaded", () => {
     readout.append(table);
 
     function current() {
-      return toValue(Number(slider.value) / 200);
+      return values[Number(slider.value)];
     }
 
     function show(chart) {
@@ -157,7 +159,15 @@ document.addEventListener("DOMContentLoaded", () => {
             figure.dataset.updates = String(Number(figure.dataset.updates || 0) + 1);
           });
         slider.addEventListener("input", update);
-        if (picker) picker.addEventListener("change", update);
+        if (picker) {
+          picker.addEventListener("change", () => {
+            const at = current();
+            values = valuesOf(picker.value);
+            slider.max = String(values.length - 1);
+            slider.value = String(nearestIndex(values, at));
+            update();
+          });
+        }
         return show(chart);
       })
       .then(() => {

@@ -54,6 +54,14 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     )
     from .diagnostics import REGIMES, Diagnosis, diagnose, diagnosis_table
     from .digits import DigitSplits, digit_splits, mislabel, wrong_labels_learnt
+    from .explorable_figures import (
+        cost_of_probability_explorable,
+        margin_explorable,
+        mistake_confidence_explorable,
+        runs_explorable,
+        temperature_explorable,
+        threshold_explorable,
+    )
     from .explorables import Explorable, format_readout, slider_explorable
     from .history import History, early_stopping, fit_recording_proba, fit_with_history
     from .learning_curve_plots import (
@@ -185,6 +193,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "digit_splits",
         "mislabel",
         "wrong_labels_learnt",
+    ),
+    "explorable_figures": (
+        "cost_of_probability_explorable",
+        "margin_explorable",
+        "mistake_confidence_explorable",
+        "runs_explorable",
+        "temperature_explorable",
+        "threshold_explorable",
     ),
     "explorables": (
         "Explorable",
@@ -363,6 +379,7 @@ __all__ = [
     "calibration_error",
     "correct_predictions",
     "corrupt_labels",
+    "cost_of_probability_explorable",
     "cost_per_mistake",
     "cross_entropy",
     "cross_entropy_from_logits",
@@ -393,11 +410,13 @@ __all__ = [
     "load_log",
     "mae",
     "margin",
+    "margin_explorable",
     "margins",
     "markdown_table",
     "max_error_rate",
     "min_cross_entropy",
     "mislabel",
+    "mistake_confidence_explorable",
     "mistake_costs",
     "mistake_table",
     "mlp_l2_penalty",
@@ -438,6 +457,7 @@ __all__ = [
     "psi_formula_list",
     "reliability_diagram",
     "reproducible",
+    "runs_explorable",
     "samples_for_margin",
     "scenario",
     "score_table",
@@ -448,7 +468,9 @@ __all__ = [
     "softmax",
     "standardised_split",
     "surrogate_properties_table",
+    "temperature_explorable",
     "temperature_sweep",
+    "threshold_explorable",
     "train_keeping_best",
     "true_class_probability",
     "tumour_split",

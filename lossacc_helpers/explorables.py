@@ -9,9 +9,9 @@ JupyterLab or Colab the same output shows a description and the first rows. nbva
 compares the output like any other, so the numbers a reader sees in the browser are the
 notebook's.
 
-The browser only looks values up: a slider position selects the row whose control value
-is nearest, and the readout shows that row's values, formatted with the same rule as
-:func:`format_readout`.
+The browser only looks values up: each slider position is one row (one value of the
+slider's column, in the picked group), and the readout shows that row's values,
+formatted with the same rule as :func:`format_readout`.
 
 Examples
 --------
@@ -40,6 +40,7 @@ import html
 import json
 import math
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,7 +56,7 @@ __all__ = ["Explorable", "format_readout", "slider_explorable"]
 #: reads them); the schema URL is an identifier, never fetched.
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_FORMAT = re.compile(r"^(?:\.(\d)([f%])|d|s)$")
+_FORMAT = re.compile(r"^(?:\.(\d)([f%e])|d|s)$")
 # The book's colour-blind-safe colours, in the order lines take them.
 _LINE_COLOURS = [OKABE_ITO[k] for k in ("blue", "orange", "green", "purple", "vermillion")]
 
@@ -68,9 +69,10 @@ def format_readout(value: Any, spec: str) -> str:
     value : float, int or str
         The value of one row's column.
     spec : str
-        One of four forms. ``.3f``: fixed with N decimals; ``.1%``: a percentage with
-        N decimals; ``d``: an integer; ``s``: the text as it is.
-        ``_static/explorables.js`` implements the same four, so a test can compare what
+        One of five forms. ``.3f``: fixed with N decimals; ``.1%``: a percentage with
+        N decimals; ``.2e``: scientific, N decimals, written as JavaScript writes it
+        (``1.50e-7``, ``2.00e0``); ``d``: an integer; ``s``: the text as it is.
+        ``_static/explorables.js`` implements the same five, so a test can compare what
         the browser shows with this function's output.
 
     Returns
@@ -86,18 +88,23 @@ def format_readout(value: Any, spec: str) -> str:
     --------
     >>> format_readout(0.91234, ".1%"), format_readout(3.0, "d"), format_readout("good fit", "s")
     ('91.2%', '3', 'good fit')
+    >>> format_readout(1.5e-7, ".2e"), format_readout(2.0, ".2e")
+    ('1.50e-7', '2.00e0')
     """
     match = _FORMAT.match(spec) if isinstance(spec, str) else None
     if match is None:
         raise ValueError(
-            f"format must be '.Nf', '.N%' (N a digit), 'd' or 's'; got {spec!r}. For "
-            "example '.3f' for 0.693 or '.1%' for 91.2%."
+            f"format must be '.Nf', '.N%', '.Ne' (N a digit), 'd' or 's'; got {spec!r}. "
+            "For example '.3f' for 0.693, '.1%' for 91.2% or '.2e' for 1.50e-7."
         )
     if spec == "s":
         return str(value)
     if spec == "d":
         return str(int(_round_half_away(float(value), 0)))
     digits, kind = int(match.group(1)), match.group(2)
+    if kind == "e":
+        mantissa, exponent = f"{float(value):.{digits}e}".split("e")
+        return f"{mantissa}e{int(exponent)}"
     number = float(value) * (100 if kind == "%" else 1)
     # Round half away from zero, as JavaScript's toFixed does for these decimals.
     text = f"{_round_half_away(number, digits):.{digits}f}"
@@ -295,9 +302,11 @@ def slider_explorable(
     group_label : str, optional
         The picker's label (required with ``group``).
     initial : float, optional
-        The slider's first position; the middle of its range by default.
+        The slider's first position (the row nearest to it); the middle of its range by
+        default.
     log_x : bool, default=False
-        A logarithmic x-axis (and slider steps even in the logarithm).
+        A logarithmic x-axis. The slider steps through the rows, one position per value
+        of the slider column, so rows evenly spaced in the logarithm give even steps.
     y_domain : (float, float), optional
         Fixed y-axis limits; by default Vega-Lite fits them to the data.
     digits : int, default=STORED_DIGITS
@@ -400,7 +409,8 @@ def slider_explorable(
         params.append({"name": "pick", "value": meta["group"]["default"]})
     spec = {
         "$schema": VEGA_LITE_SCHEMA,
-        "title": title,
+        # Wrapped so that it fits a phone's width (Vega does not wrap a title).
+        "title": {"text": textwrap.wrap(title, 36), "anchor": "start"},
         "description": description,
         "width": "container",
         "height": 260,
@@ -410,7 +420,7 @@ def slider_explorable(
         "layer": [
             {
                 "transform": fold,
-                "mark": {"type": "line", "strokeWidth": 2},
+                "mark": {"type": "line", "strokeWidth": 2, "clip": True},
                 "encoding": {"x": x_axis, "y": y_axis, "color": colour},
             },
             {
@@ -420,7 +430,7 @@ def slider_explorable(
             },
             {
                 "transform": nearest + fold,
-                "mark": {"type": "point", "filled": True, "size": 60},
+                "mark": {"type": "point", "filled": True, "size": 60, "clip": True},
                 "encoding": {
                     "x": {"field": x, "type": "quantitative"},
                     "y": {"field": "value", "type": "quantitative"},
@@ -430,7 +440,7 @@ def slider_explorable(
         ],
         "config": {
             "font": "sans-serif",
-            "axis": {"labelFontSize": 12, "titleFontSize": 13},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelOverlap": "greedy"},
             "legend": {"labelFontSize": 12},
             "title": {"fontSize": 14},
         },

@@ -108,3 +108,27 @@ def copy_repository(target: Path, *, site_assets: bool = True) -> None:
     if site_assets:
         for asset in ("mathjax", "vega"):
             shutil.copytree(ROOT / "_extra" / asset, target / "_extra" / asset)
+
+
+_SPEC = re.compile(
+    r'<script type="application/json" class="lossacc-explorable-spec">(.*?)</script>', re.S
+)
+
+
+def explorables_of(notebook: Path) -> dict[str, object]:
+    """The explorables a chapter stored, by name, rebuilt from the notebook's outputs."""
+    import json
+
+    import nbformat
+
+    from lossacc_helpers import Explorable
+
+    found = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            page = output.get("data", {}).get("text/html", "")
+            for match in _SPEC.finditer(page if isinstance(page, str) else "".join(page)):
+                spec = json.loads(match.group(1).replace("<\\/", "</"))
+                name = re.search(r'data-explorable="([^"]+)"', page).group(1)
+                found[name] = Explorable(name=name, spec=spec, description=spec["description"])
+    return found

@@ -73,7 +73,8 @@ def test_spec_draws_each_line_with_the_book_colours() -> None:
     ]
     assert lines["encoding"]["x"]["title"] == "probability of the true class"
     assert lines["encoding"]["y"]["title"] == "cost of one prediction"
-    assert spec["title"] == "A sure mistake costs without bound"
+    assert " ".join(spec["title"]["text"]) == "A sure mistake costs without bound"
+    assert all(len(line) <= 36 for line in spec["title"]["text"])  # fits a phone
 
 
 def test_a_picker_reads_only_its_group() -> None:
@@ -117,13 +118,16 @@ def test_a_dataframe_gives_the_same_figure() -> None:
         (-1.5, "d", "-2"),
         (2.5, "d", "3"),
         ("overfitting", "s", "overfitting"),
+        (1.5e-7, ".2e", "1.50e-7"),
+        (2.0, ".2e", "2.00e0"),
+        (-31234.0, ".1e", "-3.1e4"),
     ],
 )
 def test_format_readout(value, spec, text) -> None:
     assert lah.format_readout(value, spec) == text
 
 
-@pytest.mark.parametrize("spec", [".3e", "3f", ".12f", "", None])
+@pytest.mark.parametrize("spec", [".3g", "3f", ".12f", "", None])
 def test_format_readout_rejects_unknown_formats(spec) -> None:
     with pytest.raises(ValueError, match="format must be"):
         lah.format_readout(1.0, spec)
@@ -140,7 +144,7 @@ def test_format_readout_rejects_unknown_formats(spec) -> None:
         ({"slider": "q"}, ValueError, "slider column 'q' is not among"),
         ({"lines": {"nat": "cost"}}, ValueError, "line column 'nat'"),
         ({"lines": {}}, ValueError, "at least one column"),
-        ({"readouts": [("nats", "cost", ".3g")]}, ValueError, "format must be"),
+        ({"readouts": [("nats", "cost", ".3x")]}, ValueError, "format must be"),
         ({"slider_format": "%"}, ValueError, "format must be"),
         ({"group": "nats", "group_label": "g"}, TypeError, "group column 'nats' must hold"),
         (

@@ -33,7 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from _book import HTML, ROOT, toc_pages
+from _book import HTML, ROOT, explorables_of, toc_pages
 
 SCREENSHOTS = ROOT / "_build" / "browser"
 REPORT = SCREENSHOTS / "report.json"
@@ -232,14 +232,115 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
     for link in internal:
         _check_internal_link(name, link[len(site_url) :])
 
+    explorables = _check_explorables(page, name)
+    questions = _check_questions(page, name)
+
     # A phone: the page is no wider than the screen.
     width = _page_width(page, PHONE)
     assert width <= PHONE, f"{name} is {width} px wide on a {PHONE} px screen"
     _record(
         name,
         {"formulas": math["total"], "images": len(images), "links": len(internal)}
+        | {"explorables": explorables, "questions": questions}
         | {"scroll_width_390": width},
     )
+
+
+_READOUT = """(figure) => Object.fromEntries([...figure.querySelectorAll(
+    '.lossacc-explorable-table tr')].map(tr => [tr.cells[0].textContent,
+                                                tr.cells[1].textContent]))"""
+
+
+def _check_explorables(page, name: str) -> int:
+    """Each explorable draws, and shows the notebook's numbers under mouse and keyboard."""
+    notebook = ROOT / f"{name}.ipynb"
+    stored = explorables_of(notebook) if notebook.is_file() else {}
+    figures = page.locator("figure.lossacc-explorable")
+    assert figures.count() == len(stored), f"{name}: {figures.count()} explorables on the page"
+    for index in range(figures.count()):
+        figure = figures.nth(index)
+        _check_explorable(page, figure, stored[figure.get_attribute("data-explorable")])
+    return len(stored)
+
+
+def _check_explorable(page, figure, explorable) -> None:
+    handle = figure.element_handle()
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "(f) => ['ready', 'failed'].includes(f.dataset.state)", arg=handle, timeout=MATH_WAIT_MS
+    )
+    assert figure.get_attribute("data-state") == "ready", f"{explorable.name}: not drawn"
+    assert figure.locator(".lossacc-explorable-view svg path").count() > 3
+    meta = explorable.controls
+    field = meta["slider"]["field"]
+    group = meta.get("group", {}).get("default")
+
+    def shows_the_notebooks_row(expected_at: float | None = None) -> float:
+        at = float(figure.get_attribute("data-at"))
+        if expected_at is not None:
+            assert at == expected_at, (explorable.name, at, expected_at)
+        shown = page.evaluate(_READOUT, handle)
+        assert shown == explorable.readout(at, group), (explorable.name, at, shown)
+        return at
+
+    def values() -> list[float]:
+        key = meta.get("group", {}).get("field")
+        return sorted({r[field] for r in explorable.rows if key is None or r[key] == group})
+
+    shows_the_notebooks_row(explorable.row_at(meta["slider"]["initial"], group)[field])
+    slider = figure.locator("input[type=range]")
+    slider.focus()  # the keyboard: Home, two steps, End
+    page.keyboard.press("Home")
+    shows_the_notebooks_row(values()[0])
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    shows_the_notebooks_row(values()[2])
+    page.keyboard.press("End")
+    shows_the_notebooks_row(values()[-1])
+    box = slider.bounding_box()  # the mouse: a click on the track
+    page.mouse.click(box["x"] + 0.3 * box["width"], box["y"] + box["height"] / 2)
+    assert shows_the_notebooks_row() < values()[-1]
+    if "group" in meta:  # the picker
+        group = meta["group"]["options"][-1]
+        figure.locator("select").select_option(group)
+        shows_the_notebooks_row()
+
+
+def _check_questions(page, name: str) -> int:
+    """Each question gives the right feedback to every answer, by mouse and by keyboard."""
+    questions = page.locator(".lossacc-question")
+    for index in range(questions.count()):
+        question = questions.nth(index)
+        result = question.locator(".lossacc-question-result")
+        if "lossacc-question-choice" in (question.get_attribute("class") or ""):
+            choices = question.locator(".lossacc-choice")
+            assert choices.count() >= 2
+            for k in range(choices.count()):
+                choice = choices.nth(k)
+                button = choice.locator("button.lossacc-choice-button")
+                if k == 0:  # by keyboard
+                    button.focus()
+                    page.keyboard.press("Enter")
+                else:
+                    button.click()
+                right = "lossacc-right" in (choice.get_attribute("class") or "")
+                text = result.text_content()
+                assert text.startswith("Right") == right, (name, question.get_attribute("id"), k)
+                assert choice.locator(".lossacc-feedback").is_visible()
+                assert question.locator(".lossacc-feedback:visible").count() == 1
+        else:
+            answer = question.locator(".lossacc-answer").text_content()
+            number = re.search(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", answer.replace(",", ""))
+            box = question.locator("input")
+            box.fill("-123456")
+            question.locator("button").click()
+            assert result.text_content().startswith("Not quite")
+            assert question.locator(".lossacc-feedback.lossacc-wrong").is_visible()
+            box.fill(number.group(0))
+            box.press("Enter")
+            assert result.text_content() == "Right.", (name, question.get_attribute("id"))
+            assert question.locator(".lossacc-feedback.lossacc-ok").is_visible()
+    return questions.count()
 
 
 def _record(name: str, counts: dict[str, int]) -> None:
@@ -260,6 +361,9 @@ def _record(name: str, counts: dict[str, int]) -> None:
 def test_page_is_accessible(page, site_url: str, name: str) -> None:
     """axe-core finds no critical or serious violation, in light and in dark mode."""
     _open(page, site_url + name + ".html")
+    # Explorables draw when scrolled to: draw them all, so axe sees their charts and controls.
+    page.evaluate("""() => window.lossaccExplorables
+        ? Promise.all(lossaccExplorables.figures.map(lossaccExplorables.build)) : null""")
     serious = {}
     for mode in ("light", "dark"):
         found = [v for v in _axe(page, mode) if v["impact"] in ("critical", "serious")]

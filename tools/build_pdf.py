@@ -82,6 +82,10 @@ def print_pdf(page_file: Path, out: Path, solutions: bool) -> dict[str, int]:
             page.goto(base + page_file.name, wait_until="load", timeout=120_000)
             page.wait_for_function("() => window.MathJax && MathJax.startup", timeout=60_000)
             page.evaluate("() => MathJax.startup.promise")
+            # Explorables draw when scrolled to; print them drawn (their controls are
+            # hidden in print, the chart and the readout of the first position stay).
+            page.evaluate("""() => window.lossaccExplorables ? Promise.all(
+                lossaccExplorables.figures.map(lossaccExplorables.build)) : null""")
             count = page.evaluate(_PREPARE, solutions)
             page.emulate_media(media="print")
             math = page.evaluate("""() => ({total: document.querySelectorAll('.math').length,
