@@ -1,15 +1,16 @@
 """Self-check questions: a ``{question}`` directive and the markup ``_static/questions.js`` runs.
 
-In a chapter (MyST markdown)::
+In a chapter (MyST markdown), as a colon fence (a backtick fence cannot hold a glue role
+in its first line)::
 
-    ```{question} A prediction gives the true class 0.25. What does it add to the loss?
+    :::{question} A prediction gives the true class 0.25. What does it add to the loss?
     :label: q-ch1-quarter
 
     ( ) 0.25 nats
     > The loss is minus the logarithm of the probability, not the probability.
     (x) {glue:text}`ln4:.3f` nats
     > Right: -ln 0.25 = ln 4.
-    ```
+    :::
 
 ``( )`` starts a wrong choice, ``(x)`` a right one, and the ``>`` lines after a choice are
 its feedback (every choice needs some: a reader who picks it learns why). A numeric

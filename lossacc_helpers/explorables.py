@@ -55,7 +55,7 @@ __all__ = ["Explorable", "format_readout", "slider_explorable"]
 #: The Vega-Lite version the specs are written for (the site serves Vega-Lite 6, which
 #: reads them); the schema URL is an identifier, never fetched.
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
-_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NAME = re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$")
 _FORMAT = re.compile(r"^(?:\.(\d)([f%e])|d|s)$")
 # The book's colour-blind-safe colours, in the order lines take them.
 _LINE_COLOURS = [OKABE_ITO[k] for k in ("blue", "orange", "green", "purple", "vermillion")]
@@ -127,7 +127,8 @@ class Explorable:
     Attributes
     ----------
     name : str
-        Lower-case words joined by hyphens; the element id is ``explorable-<name>``.
+        Letters and digits joined by hyphens or underscores; the element id is
+        ``explorable-<name>``.
     spec : dict
         The complete Vega-Lite specification, data inline. Its ``usermeta.lossacc`` entry
         tells ``_static/explorables.js`` the controls and the readouts.
@@ -272,7 +273,8 @@ def slider_explorable(
     Parameters
     ----------
     name : str
-        Lower-case words joined by hyphens, unique in the book (``"ch2-threshold"``).
+        Words of letters and digits joined by hyphens or underscores, unique in the book
+        (``"ch2-threshold"``); it becomes the element id ``explorable-<name>``.
     rows : dict of str to array-like, or pandas.DataFrame
         The data, one row per grid point (and group). Numeric columns are rounded to
         ``digits`` significant digits; text columns are kept as text.
@@ -319,7 +321,7 @@ def slider_explorable(
     Raises
     ------
     ValueError
-        If ``name`` is not hyphenated lower-case words, a named column is missing, a
+        If ``name`` is not words joined by hyphens or underscores, a named column is missing, a
         column holds NaN or infinite values, columns differ in length, or a readout
         format is unknown.
     TypeError
@@ -327,7 +329,8 @@ def slider_explorable(
     """
     if not isinstance(name, str) or not _NAME.match(name):
         raise ValueError(
-            f"name must be lower-case words joined by hyphens, like 'ch2-threshold'; got {name!r}"
+            f"name must be words of letters and digits joined by hyphens or underscores, like "
+            f"'ch2-threshold'; got {name!r}"
         )
     columns = _columns(rows)
     if digits != STORED_DIGITS:

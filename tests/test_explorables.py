@@ -160,7 +160,7 @@ def test_bad_input_is_named(changes, error, match) -> None:
 
 
 def test_bad_names_and_a_group_without_label() -> None:
-    with pytest.raises(ValueError, match="lower-case words joined by hyphens"):
+    with pytest.raises(ValueError, match="joined by hyphens or underscores"):
         lah.slider_explorable(
             "Cost of p",
             {"p": [1.0]},

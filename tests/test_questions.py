@@ -101,3 +101,15 @@ def test_the_student_version_keeps_questions_without_answers(tmp_path) -> None:
     strip_answers(numeric)
     assert "Your answer: ..." in numeric.cells[0].source
     assert "ln10" not in numeric.cells[0].source
+
+
+def test_every_chapter_has_three_questions_and_an_explorable() -> None:
+    """The book's rule (AUTHORING.md): at least three questions and one explorable each."""
+    from _book import explorables_of
+
+    for path in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+        found = questions(path)
+        assert len(found) >= 3, f"{path.name}: {len(found)} questions"
+        labels = [q["label"] for q in found]
+        assert len(set(labels)) == len(labels), labels
+        assert explorables_of(path), f"{path.name} has no explorable"
