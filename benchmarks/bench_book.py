@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,16 @@ def site_sizes(html: Path) -> dict[str, object]:
         pages[str(page.relative_to(html))] = weight
     images = [p for p in files if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".svg", ".gif"}]
     heaviest = max(pages, key=pages.get)
+    # What the explorables add: their stored rows in each page (the JSON in the HTML), and
+    # the Vega builds a page with an explorable loads once, when the reader scrolls near it.
+    spec = re.compile(r'class="lossacc-explorable-spec">(.*?)</script>', re.S)
+    explorable_kb = {
+        str(page.relative_to(html)): sum(len(m.encode()) for m in spec.findall(page.read_text()))
+        / 1e3
+        for page in html.rglob("*.html")
+        if "lossacc-explorable-spec" in page.read_text()
+    }
+    vega = html / "vega"
     largest = max(images, key=lambda p: p.stat().st_size) if images else None
     return {
         "site_mb": sum(p.stat().st_size for p in files) / 1e6,
@@ -88,6 +99,8 @@ def site_sizes(html: Path) -> dict[str, object]:
         "heaviest_page_mb": pages[heaviest] / 1e6,
         "largest_image": str(largest.relative_to(html)) if largest else None,
         "largest_image_mb": largest.stat().st_size / 1e6 if largest else 0.0,
+        "explorable_kb": explorable_kb,
+        "vega_mb": sum(p.stat().st_size for p in vega.glob("*.js")) / 1e6 if vega.is_dir() else 0.0,
     }
 
 
@@ -178,6 +191,9 @@ def print_table(report: dict) -> None:
         TARGETS["page_mb"],
     )
     row(f"largest image: {str(report['largest_image'])[-22:]}", report["largest_image_mb"], "MB")
+    for page, kb in report.get("explorable_kb", {}).items():
+        row(f"explorable data: {page.split('/')[-1][:20]}", kb, "kB")
+    row("Vega builds (pages with explorables)", report.get("vega_mb", 0.0), "MB")
 
 
 if __name__ == "__main__":
