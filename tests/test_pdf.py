@@ -13,7 +13,7 @@ from html import unescape as html_unescape
 
 import pytest
 
-from _book import HTML, ROOT, toc_pages
+from _book import HTML, ROOT, explorables_of, toc_pages
 
 PDF = ROOT / "_extra" / "loss-and-accuracy.pdf"
 
@@ -47,6 +47,14 @@ def test_pdf_math_is_typeset(text: str) -> None:
     leftover = re.findall(r"\\\(|\\\)|\\\[|\\\]|\\frac|\\mathrm|\$\$", text)
     assert not leftover, leftover[:5]
     assert "∑" in text or "Σ" in text or "−" in text, "no typeset math symbol found"
+
+
+def test_pdf_prints_every_explorable_drawn(text: str) -> None:
+    # The chart's own title is SVG text that exists only once Vega has drawn it.
+    for notebook in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+        for name, explorable in explorables_of(notebook).items():
+            first_line = explorable.spec["title"]["text"][0]
+            assert " ".join(first_line.split()) in text, f"{name} is not drawn in the PDF"
 
 
 def test_site_links_the_pdf() -> None:
