@@ -25,6 +25,7 @@ __all__ = [
     "cost_of_probability_explorable",
     "margin_explorable",
     "mistake_confidence_explorable",
+    "reliability_explorable",
     "runs_explorable",
     "temperature_explorable",
     "threshold_explorable",
@@ -400,4 +401,72 @@ def temperature_explorable(
         ),
         log_x=True,
         initial=1.0,
+    )
+
+
+def reliability_explorable(
+    y_true: ArrayLike, logits: ArrayLike, temperatures: Sequence[float], *, n_bins: int = 15
+) -> Explorable:
+    """Show a network's reliability diagram at each of a few temperatures.
+
+    For each temperature, the top-label confidence and the accuracy of every non-empty
+    bin (:func:`calibration_bins`, ``n_bins`` equal-width bins): the picker chooses the
+    temperature, the slider walks through the bins.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Labels ``0 .. K-1``.
+    logits : array-like of shape (n_samples, K)
+        The network's logits.
+    temperatures : list of float
+        The temperatures the picker offers, each positive.
+    n_bins : int, default=15
+        Equal-width confidence bins.
+
+    Returns
+    -------
+    Explorable
+        The readout adds the images in the bin and the ECE at that temperature.
+    """
+    from .calibration import calibration_bins, expected_calibration_error, softmax
+
+    z = as_float_array(logits, "logits", ndim=2)
+    ts = [check_scalar(t, "temperatures", low=0, include_low=False) for t in temperatures]
+    if not ts:
+        raise ValueError("temperatures must offer at least one temperature")
+    rows: dict[str, list[Any]] = {k: [] for k in ("T", "conf", "acc", "n", "ece")}
+    for t in ts:
+        proba = softmax(z / t)
+        bins = calibration_bins(y_true, proba, n_bins=n_bins)
+        ece = expected_calibration_error(y_true, proba, n_bins=n_bins)
+        full = bins.counts > 0
+        rows["T"] += [f"{t:.2f}"] * int(full.sum())
+        rows["conf"] += bins.confidence[full].tolist()
+        rows["acc"] += bins.accuracy[full].tolist()
+        rows["n"] += bins.counts[full].astype(float).tolist()
+        rows["ece"] += [float(ece)] * int(full.sum())
+    return slider_explorable(
+        "ch6-reliability",
+        {**rows, "diagonal": rows["conf"]},
+        slider="conf",
+        slider_label="mean confidence in the bin",
+        slider_format=".3f",
+        lines={"acc": "accuracy in the bin", "diagonal": "perfect calibration"},
+        readouts=[
+            ("acc", "accuracy in the bin", ".3f"),
+            ("n", "test images in the bin", "d"),
+            ("ece", "ECE at this temperature", ".4f"),
+        ],
+        y_title="accuracy in the bin",
+        title="Below the diagonal: more confident than right",
+        description=(
+            f"The reliability diagram of the network's test predictions ({n_bins} equal-width "
+            "bins of top-label confidence): each bin's accuracy against its mean confidence, "
+            "with the diagonal of perfect calibration, at a picked temperature."
+        ),
+        group="T",
+        group_label="temperature T",
+        initial=0.99,
+        y_domain=(0.0, 1.0),
     )

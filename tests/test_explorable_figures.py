@@ -109,3 +109,23 @@ def test_temperature_scores_and_the_unchanged_accuracy() -> None:
         assert np.isclose(row["acc"], accuracy_score(y, logits.argmax(axis=1)), rtol=1e-5)
     with pytest.raises(ValueError):
         lah.temperature_explorable(y, logits, [0.0, 1.0])
+
+
+def test_reliability_bins_match_calibration_bins() -> None:
+    rng = np.random.default_rng(2)
+    logits = rng.normal(size=(300, 4)) * 4
+    y = rng.integers(0, 4, 300)
+    figure = lah.reliability_explorable(y, logits, [1.0, 2.0], n_bins=10)
+    assert figure.controls["group"]["options"] == ["1.00", "2.00"]
+    bins = lah.calibration_bins(y, lah.softmax(logits / 2.0), n_bins=10)
+    full = bins.counts > 0
+    rows = [r for r in figure.rows if r["T"] == "2.00"]
+    assert [r["n"] for r in rows] == bins.counts[full].tolist()
+    assert np.allclose([r["acc"] for r in rows], bins.accuracy[full], rtol=1e-5)
+    assert all(r["diagonal"] == r["conf"] for r in rows)
+    ece = lah.expected_calibration_error(y, lah.softmax(logits / 2.0), n_bins=10)
+    assert np.isclose(rows[0]["ece"], ece, rtol=1e-5)
+    with pytest.raises(ValueError, match="at least one"):
+        lah.reliability_explorable(y, logits, [])
+    with pytest.raises(ValueError):
+        lah.reliability_explorable(y, logits, [-1.0])
