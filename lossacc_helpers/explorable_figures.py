@@ -174,8 +174,9 @@ def mistake_confidence_explorable(
     ----------
     accuracy : float
         The share of right predictions, in (0, 1).
-    proba_when_right : list of float, default=(0.9, 0.99, 0.999)
-        The values of ``q`` the picker offers, each in [1/2, 1).
+    proba_when_right : list of float, optional
+        The values of ``q`` the picker offers, each in [1/2, 1); by default 0.9, 0.99
+        and 0.999.
 
     Returns
     -------
@@ -230,7 +231,7 @@ def margin_explorable(*, losses: Sequence[str] | None = None, n_points: int = 12
     Parameters
     ----------
     losses : list of str, optional
-        Names in :data:`SURROGATES` the picker offers; every surrogate by default (the 0-1
+        Names in ``lah.SURROGATES`` the picker offers; every surrogate by default (the 0-1
         loss is always drawn beside the picked one).
     n_points : int, default=121
         Margins from -3 to 3.
@@ -354,8 +355,8 @@ def temperature_explorable(
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        Labels ``0 .. K-1``.
-    logits : array-like of shape (n_samples, K)
+        Labels ``0 .. n_classes - 1``.
+    logits : array-like of shape (n_samples, n_classes)
         The network's logits.
     temperatures : array-like of shape (n_temperatures,)
         Positive temperatures, increasing.
@@ -416,8 +417,8 @@ def reliability_explorable(
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        Labels ``0 .. K-1``.
-    logits : array-like of shape (n_samples, K)
+        Labels ``0 .. n_classes - 1``.
+    logits : array-like of shape (n_samples, n_classes)
         The network's logits.
     temperatures : list of float
         The temperatures the picker offers, each positive.
