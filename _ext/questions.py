@@ -37,6 +37,16 @@ from sphinx.util.docutils import SphinxDirective
 
 _LABEL = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ITEM = re.compile(r"^(\( \)|\(x\)|=|>|!)\s+(.*)$")
+_OPTION = re.compile(r"^:([a-z-]+):\s*(.*)$")
+#: A whole question in a markdown cell's source (backtick or colon fence); group 2 is the
+#: prompt, group 3 the body. The teacher's list and the student version read it.
+QUESTION_BLOCK = re.compile(r"^(`{3,}|:{3,})\{question\}\s*(.*?)\n(.*?)^\1\s*$", re.M | re.S)
+
+
+def split_block(body: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Split a question's body (as :data:`QUESTION_BLOCK` finds it) into options and items."""
+    options = {m.group(1): m.group(2) for m in map(_OPTION.match, body.splitlines()) if m}
+    return options, parse_items([line for line in body.splitlines() if not _OPTION.match(line)])
 
 
 def parse_items(lines: list[str]) -> list[tuple[str, str]]:

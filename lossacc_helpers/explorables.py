@@ -206,8 +206,11 @@ class Explorable:
         return f"Explorable {self.name!r}: {self.description} [{len(self.rows)} rows of {columns}]"
 
 
-def _columns(rows: Any) -> dict[str, list[Any]]:
-    """Columns of a mapping of sequences or a pandas DataFrame, checked for equal length."""
+def _columns(rows: Any, digits: int) -> dict[str, list[Any]]:
+    """Columns of a mapping of sequences or a pandas DataFrame, checked for equal length.
+
+    Numeric columns are rounded to ``digits`` significant digits.
+    """
     if hasattr(rows, "to_dict") and hasattr(rows, "columns"):  # a pandas DataFrame
         rows = {str(c): rows[c].to_numpy() for c in rows.columns}
     if not isinstance(rows, Mapping) or not rows:
@@ -227,7 +230,7 @@ def _columns(rows: Any) -> dict[str, list[Any]]:
                     f"column {name!r} holds NaN or infinite values; the browser cannot "
                     "draw them: drop those rows or clip the values first"
                 )
-            columns[str(name)] = reproducible(array.tolist())
+            columns[str(name)] = reproducible(array.tolist(), digits)
         elif array.dtype.kind in "UO":
             columns[str(name)] = [str(v) for v in array.tolist()]
         else:
@@ -332,11 +335,7 @@ def slider_explorable(
             f"name must be words of letters and digits joined by hyphens or underscores, like "
             f"'ch2-threshold'; got {name!r}"
         )
-    columns = _columns(rows)
-    if digits != STORED_DIGITS:
-        columns = {
-            k: reproducible(v, digits) if isinstance(v[0], float) else v for k, v in columns.items()
-        }
+    columns = _columns(rows, digits)
     x = x or slider
     for column, role in [(slider, "slider"), (x, "x"), *((c, "line") for c in lines)]:
         _need(columns, column, role)

@@ -19,9 +19,8 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from questions import check_items, parse_items  # noqa: E402
+from questions import QUESTION_BLOCK, check_items, split_block  # noqa: E402
 
-_BLOCK = re.compile(r"^(`{3,}|:{3,})\{question\}\s*(.*?)\n(.*?)^\1\s*$", re.M | re.S)
 _GLUE = re.compile(r"\{glue(?::text)?\}`([A-Za-z0-9_]+)(?::([^`]*))?`")
 _RECORD = "application/papermill.record/text/plain"
 
@@ -62,11 +61,9 @@ def questions(path: Path) -> list[dict[str, object]]:
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue
-        for match in _BLOCK.finditer(cell.source):
-            prompt, body = match.group(2), match.group(3)
-            options = dict(re.findall(r"^:([a-z-]+):\s*(.*)$", body, re.M))
-            lines = [line for line in body.splitlines() if not re.match(r"^:[a-z-]+:", line)]
-            items = parse_items(lines)
+        for match in QUESTION_BLOCK.finditer(cell.source):
+            prompt = match.group(2)
+            options, items = split_block(match.group(3))
             kind = check_items(items)
             found.append(
                 {

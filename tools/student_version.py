@@ -24,7 +24,7 @@ import nbformat
 from _book_files import ROOT, chapter_notebooks
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from questions import parse_items  # noqa: E402
+from questions import QUESTION_BLOCK, split_block  # noqa: E402
 
 START, END = "{solution-start}", "{solution-end}"
 
@@ -134,15 +134,10 @@ def strip_solutions(notebook: nbformat.NotebookNode, name: str = "notebook") -> 
     return removed
 
 
-_QUESTION = re.compile(r"^(`{3,}|:{3,})\{question\}\s*(.*?)\n(.*?)^\1\s*$", re.M | re.S)
-
-
 def _question_for_students(match: re.Match[str]) -> str:
-    prompt, body = match.group(2), match.group(3)
-    label = re.search(r"^:label:\s*(\S+)", body, re.M)
-    lines = [line for line in body.splitlines() if not re.match(r"^:[a-z-]+:", line)]
-    items = parse_items(lines)
-    head = f"**Check yourself** ({label.group(1) if label else 'question'}). {prompt}\n"
+    prompt = match.group(2)
+    options, items = split_block(match.group(3))
+    head = f"**Check yourself** ({options.get('label', 'question')}). {prompt}\n"
     if any(marker == "=" for marker, _ in items):
         return head + "\nYour answer: ...\n"
     choices = [text for marker, text in items if marker in ("( )", "(x)")]
@@ -154,7 +149,7 @@ def strip_answers(notebook: nbformat.NotebookNode) -> int:
     count = 0
     for cell in notebook.cells:
         if cell.cell_type == "markdown" and "{question}" in cell.source:
-            cell.source, n = _QUESTION.subn(_question_for_students, cell.source)
+            cell.source, n = QUESTION_BLOCK.subn(_question_for_students, cell.source)
             count += n
     return count
 
