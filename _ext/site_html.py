@@ -22,7 +22,10 @@ builders), and are idempotent: running them twice changes nothing.
    that do not overflow, once the page has loaded.
 7. The theme's Font Awesome script (1.5 MB on every page) is dropped: its CSS web font
    draws the same icons.
-8. Scripts that are not needed for the first paint are deferred (see ``_DEFERRABLE``).
+8. Scripts that are not needed for the first paint are deferred (see ``_DEFERRABLE``),
+   and the two tiny ones that must run before it are inlined (``_INLINED``): a script
+   in ``<head>`` that is neither blocks the first paint for a request.
+9. The page's thirteen stylesheets become one (:mod:`css_bundle`), for the same reason.
 6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
    ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
    load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
@@ -43,6 +46,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from css_bundle import bundle_stylesheets
 from docutils import nodes
 
 #: A figure's on-page density: matplotlib's figure.dpi in lossacc_helpers.style (1x).
@@ -110,12 +114,17 @@ _FONTAWESOME_JS = re.compile(
 # Scripts in <head> that block the first paint but are only needed once the page is
 # there (search, copy buttons, toggles, tabs, the book theme's behaviour). ``defer`` keeps
 # their order; the inline scripts between them only set variables they read later.
-# documentation_options.js stays blocking: an inline script writes to its object.
+# The book's own page scripts wait for DOMContentLoaded, which deferred scripts precede.
 _DEFERRABLE = re.compile(
-    r'<script src="((?:\.\./)*(?:_static/(?:doctools|sphinx_highlight|clipboard\.min|copybutton'
-    r"|togglebutton|design-tabs|searchtools|language_data|sidebar-focus"
-    r'|scripts/sphinx-book-theme)\.js|searchindex\.js)[^"]*")'
+    r'<script((?: [\w-]+="[^"]*")*) src="((?:\.\./)*(?:_static/(?:doctools|sphinx_highlight'
+    r"|clipboard\.min|copybutton|togglebutton|design-tabs|searchtools|language_data"
+    r'|sidebar-focus|questions|explorables|scripts/sphinx-book-theme)\.js|searchindex\.js)[^"]*")'
 )
+
+# Two tiny scripts must run before the page is drawn: documentation_options.js (the
+# inline scripts after it write to its object) and theme-mode.js (the colour mode, read
+# before the first paint). Inlined, they cost no request that blocks the first paint.
+_INLINED = ("documentation_options.js", "theme-mode.js")
 
 _IMG = re.compile(r"<img\b[^>]*>")
 
@@ -144,8 +153,20 @@ def _size_images(text: str, page: Path) -> str:
     return _IMG.sub(sized, text)
 
 
-def fix_html(text: str, page: Path) -> str:
-    """Apply the fixes listed in the module docstring to one page's HTML."""
+def _inline_scripts(text: str, static: Path) -> str:
+    for name in _INLINED:
+        script = re.compile(rf'<script src="(?:\.\./)*_static/{re.escape(name)}[^"]*"></script>')
+        if script.search(text) and (static / name).is_file():
+            body = (static / name).read_text(encoding="utf-8").replace("</", "<\\/")
+            text = script.sub(lambda _: f"<script>{body}</script>", text)
+    return text
+
+
+def fix_html(text: str, page: Path, static: Path | None = None) -> str:
+    """Apply the fixes listed in the module docstring to one page's HTML.
+
+    ``static`` is the site's ``_static`` folder, where the scripts to inline are read.
+    """
     text = _renumber(text, "solution-content")
     text = _renumber(text, "exercise-content")
     text = text.replace('role="doc-biblioentry"', 'role="listitem"')
@@ -160,7 +181,9 @@ def fix_html(text: str, page: Path) -> str:
     )
     text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
     text = _FONTAWESOME_JS.sub("", text)
-    text = _DEFERRABLE.sub(r'<script defer src="\1', text)
+    text = _DEFERRABLE.sub(r'<script defer\1 src="\2', text)
+    if static is not None:
+        text = _inline_scripts(text, static)
     return _size_images(text, page)
 
 
@@ -177,7 +200,7 @@ def _fix_output(app: Any, exception: Exception | None) -> None:
         if "mathjax" in page.parts or "_static" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
-        fixed = fix_html(text, page)
+        fixed = bundle_stylesheets(fix_html(text, page, out / "_static"), page, out / "_static")
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 

@@ -90,8 +90,9 @@ def external_resources(html: Path) -> dict[str, list[str]]:
 def copy_repository(target: Path, *, site_assets: bool = True) -> None:
     """Copy the files git knows of (tracked or not ignored) to ``target``.
 
-    With ``site_assets`` (for a copy that builds the book) also the site's MathJax and
-    Vega, which ``make setup`` installs and git ignores.
+    With ``site_assets`` (for a copy that builds the book) also the site's MathJax fonts
+    and Vega, which ``make setup`` installs and git ignores, and a link to
+    ``node_modules`` (the build typesets formulas with its MathJax).
     """
     files = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -108,6 +109,7 @@ def copy_repository(target: Path, *, site_assets: bool = True) -> None:
     if site_assets:
         for asset in ("mathjax", "vega"):
             shutil.copytree(ROOT / "_extra" / asset, target / "_extra" / asset)
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 _SPEC = re.compile(

@@ -44,38 +44,40 @@ def _script_sources(page: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("page", toc_pages())
-def test_mathjax_is_served_by_the_site(build: str, page: str) -> None:
+def test_formulas_are_typeset_in_the_page(build: str, page: str) -> None:
+    # _ext/static_math.py typesets at build time: the page needs no script for its math.
     html_file = HTML / f"{page}.html"
-    has_math = re.search(r'class="math[ "]', html_file.read_text(encoding="utf-8"))
-    mathjax = [src for src in _script_sources(html_file) if "tex-mml-chtml.js" in src]
-    if not has_math:
-        assert not mathjax, f"{page} has no formula but loads MathJax"
-        return
-    assert len(mathjax) == 1, f"{page}: expected one MathJax script, found {mathjax}"
-    target = (html_file.parent / mathjax[0].split("?")[0]).resolve()
-    assert target.is_file(), f"{page}: MathJax script {mathjax[0]} does not exist in the site"
-    assert HTML.resolve() in target.parents
-    fonts = target.parent / "output" / "chtml" / "fonts" / "woff-v2"
-    assert any(fonts.glob("*.woff")), "MathJax's web fonts are missing from the site"
+    text = html_file.read_text(encoding="utf-8")
+    assert not [s for s in _script_sources(html_file) if "mathjax" in s.lower()], page
+    assert "window.MathJax" not in text, f"{page} still configures MathJax in the browser"
+    formulas = re.split(r'class="math notranslate nohighlight"[^>]*>', text)[1:]
+    for formula in formulas:
+        body = re.sub(r'^\s*<span class="eqno">.*?</span>', "", formula, flags=re.S)
+        assert body.lstrip().startswith("<mjx-container"), f"{page}: untypeset {body[:80]!r}"
+        # MathML for screen readers, as MathJax gives in the browser.
+        assert "<mjx-assistive-mml" in body.split("</mjx-container>")[0], page
 
 
 def test_chapters_and_intro_have_math(build: str) -> None:
     # Guards the test above against passing because no page has math at all.
     for page in ("intro", *[p for p in toc_pages() if p.startswith("chapters/")]):
-        assert 'class="math' in (HTML / f"{page}.html").read_text(encoding="utf-8"), page
+        assert "<mjx-container" in (HTML / f"{page}.html").read_text(encoding="utf-8"), page
 
 
-def test_only_one_mathjax_script_per_page(build: str) -> None:
-    # MathJax under _static would make Jupyter Book add every one of its files as a script.
-    for page in HTML.rglob("*.html"):
-        sources = _script_sources(page)
-        assert sum("mathjax" in s.lower() for s in sources) <= 1, page
-
-
-def test_chapters_carry_math_for_mathjax(build: str) -> None:
-    chapter = HTML / "chapters" / "01_what_a_loss_measures.html"
-    text = chapter.read_text(encoding="utf-8")
-    assert re.search(r'class="math[^"]*"', text), "no math markup on the chapter page"
+def test_math_fonts_and_styles_are_served_by_the_site(build: str) -> None:
+    sheet = HTML / "_static" / "static-math.css"
+    css = sheet.read_text(encoding="utf-8")
+    fonts = re.findall(r'url\("([^"]+\.woff)"\)', css)
+    assert len(fonts) > 5, "the math stylesheet loads no MathJax font"
+    for font in fonts:
+        assert (sheet.parent / font).resolve().is_file(), f"{font} is missing from the site"
+    # Each glyph the chapters use has its rule (here: the italic x of chapter 4).
+    assert 'mjx-c.mjx-c1D465.TEX-I::before' in css
+    # And the stylesheet reaches the pages, in their one bundle of styles.
+    chapter = (HTML / "chapters" / "04_surrogate_losses.html").read_text(encoding="utf-8")
+    bundles = re.findall(r'<link rel="stylesheet" href="\.\./(_static/bundle-\w+\.css)"', chapter)
+    assert len(bundles) == 1, bundles
+    assert "mjx-container" in (HTML / bundles[0]).read_text(encoding="utf-8")
 
 
 def test_glued_numbers_reach_the_page(build: str) -> None:

