@@ -158,7 +158,7 @@ def _inline_scripts(text: str, static: Path) -> str:
         script = re.compile(rf'<script src="(?:\.\./)*_static/{re.escape(name)}[^"]*"></script>')
         if script.search(text) and (static / name).is_file():
             body = (static / name).read_text(encoding="utf-8").replace("</", "<\\/")
-            text = script.sub(lambda _: f"<script>{body}</script>", text)
+            text = script.sub(f"<script>{body}</script>".replace("\\", "\\\\"), text)
     return text
 
 

@@ -89,10 +89,11 @@ class Typesetter:
         return self._html[key]
 
     def stylesheet(self) -> str:
-        """The CSS of every glyph typeset so far."""
+        """Return the CSS of every glyph typeset so far."""
         return self._ask({"css": True})["css"]
 
     def close(self) -> None:
+        """Stop the MathJax process."""
         if self._process.poll() is None:
             assert self._process.stdin
             self._process.stdin.close()
@@ -100,7 +101,7 @@ class Typesetter:
 
 
 def display_tex(node: nodes.math_block) -> str:
-    """The TeX that Sphinx's MathJax renderer would hand MathJax for a display formula."""
+    """Return the TeX Sphinx's MathJax renderer would hand MathJax for a display formula."""
     if node["nowrap"]:
         return node.astext()
     parts = [part for part in node.astext().split("\n\n") if part.strip()]
@@ -119,14 +120,19 @@ def _typeset(translator: Any, node: nodes.Element, tex: str, display: bool) -> s
         return translator.encode(tex)
 
 
+MATH_CLASS = "math notranslate nohighlight"  # as sphinx.ext.mathjax writes it
+
+
 def visit_math(translator: Any, node: nodes.math) -> None:
-    translator.body.append(translator.starttag(node, "span", "", CLASS="math notranslate nohighlight"))
+    """Write an inline formula, typeset."""
+    translator.body.append(translator.starttag(node, "span", "", CLASS=MATH_CLASS))
     translator.body.append(_typeset(translator, node, node.astext(), False) + "</span>")
     raise nodes.SkipNode
 
 
 def visit_displaymath(translator: Any, node: nodes.math_block) -> None:
-    translator.body.append(translator.starttag(node, "div", CLASS="math notranslate nohighlight"))
+    """Write a display formula, typeset, with its number and permalink."""
+    translator.body.append(translator.starttag(node, "div", CLASS=MATH_CLASS))
     if node["number"] and not node["nowrap"]:
         number = get_node_equation_number(translator, node)
         translator.body.append(f'<span class="eqno">({number})')

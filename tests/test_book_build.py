@@ -72,7 +72,7 @@ def test_math_fonts_and_styles_are_served_by_the_site(build: str) -> None:
     for font in fonts:
         assert (sheet.parent / font).resolve().is_file(), f"{font} is missing from the site"
     # Each glyph the chapters use has its rule (here: the italic x of chapter 4).
-    assert 'mjx-c.mjx-c1D465.TEX-I::before' in css
+    assert "mjx-c.mjx-c1D465.TEX-I::before" in css
     # And the stylesheet reaches the pages, in their one bundle of styles.
     chapter = (HTML / "chapters" / "04_surrogate_losses.html").read_text(encoding="utf-8")
     bundles = re.findall(r'<link rel="stylesheet" href="\.\./(_static/bundle-\w+\.css)"', chapter)

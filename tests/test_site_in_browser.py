@@ -1,16 +1,17 @@
 """The built website in a real browser: every page of the table of contents, offline.
 
 The site is served on 127.0.0.1 and opened in Debian's Chromium, driven by Playwright
-(``executable_path`` points at the system browser; no browser is downloaded). Every request
-that is not to the local server is aborted, so a page that needs the network fails here.
-For each page: no console error and no failed request (a missing favicon counts), every
-formula typeset (at build time: no raw TeX left), every image loaded, given alt text and a width and height,
-every link within the site pointing at an existing page and anchor, no critical or serious
-accessibility violation found by axe-core (vendored from npm into ``node_modules/``, run in
-light and in dark mode), and nothing wider than a 390 px phone screen. The sidebars are
-opened by clicking the visible menu and contents buttons at phone, tablet and desktop
-widths, and by keyboard. With ``LOSSACC_SCREENSHOTS=1`` (``=full`` for whole pages) a
-screenshot of each page is saved to ``_build/browser/`` for inspection (not committed).
+(``executable_path`` points at the system browser; no browser is downloaded). Every
+request that is not to the local server is aborted, so a page that needs the network
+fails here. For each page: no console error and no failed request (a missing favicon
+counts), every formula typeset (at build time: no raw TeX left), every image loaded,
+given alt text and a width and height, every link within the site pointing at an
+existing page and anchor, no critical or serious accessibility violation found by axe-core
+(vendored from npm into ``node_modules/``, run in light and in dark mode), and
+nothing wider than a 390 px phone screen. The sidebars are opened by clicking the
+visible menu and contents buttons at phone, tablet and desktop widths, and by keyboard.
+With ``LOSSACC_SCREENSHOTS=1`` (``=full`` for whole pages) a screenshot of each page is
+saved to ``_build/browser/`` for inspection (not committed).
 
 One browser serves the whole module; each page is opened once, and its checks at 1280 px,
 in dark mode and at 390 px run on that same loaded page (the viewport is resized), which

@@ -1,8 +1,9 @@
 """Install the npm packages of package.json; copy what the book serves into ``_extra/``.
 
-``package.json`` pins MathJax (run at build time, its fonts served) and Vega (served with the site), axe-core (the browser tests
-inject it into every page) and Lighthouse (``make check-site`` measures the pages with it,
-using the system Chromium; ``--ignore-scripts`` keeps npm from downloading any browser).
+``package.json`` pins MathJax (run at build time; its fonts are served) and Vega (served
+with the site), axe-core (the browser tests inject it into every page) and Lighthouse
+(``make check-site`` measures the pages with it, using the system Chromium; ``--ignore-
+scripts`` keeps npm from downloading any browser).
 
 The explorable figures (:mod:`lossacc_helpers.explorables`) are drawn by Vega-Lite through
 vega-embed; their three browser builds and licences go to ``_extra/vega``, where
