@@ -4,9 +4,9 @@
    into one HTML page (``_build/singlehtml/intro.html``), from the notebooks' stored
    outputs, like the website.
 2. That page is served on 127.0.0.1 and opened in the system Chromium (Playwright, as in
-   the browser tests; every request outside the local server is aborted). Once MathJax
-   has typeset every formula, folded code cells are opened and the solutions shown (or
-   removed with ``--no-solutions``), and Chromium prints it with the book's print style
+   the browser tests; every request outside the local server is aborted). Once the fonts
+   have loaded (formulas are typeset at build time), folded code cells are opened and
+   the solutions shown (or removed with ``--no-solutions``), and Chromium prints it with the book's print style
    (``_static/print.css``: no sidebars or buttons, code in full, every chapter on a new
    page, numbered headings as on the site).
 3. The PDF is written to ``_extra/loss-and-accuracy.pdf``; the next website build copies it
@@ -80,8 +80,8 @@ def print_pdf(page_file: Path, out: Path, solutions: bool) -> dict[str, int]:
                 lambda r: r.continue_() if r.request.url.startswith(base) else r.abort(),
             )
             page.goto(base + page_file.name, wait_until="load", timeout=120_000)
-            page.wait_for_function("() => window.MathJax && MathJax.startup", timeout=60_000)
-            page.evaluate("() => MathJax.startup.promise")
+            # Formulas are typeset at build time (_ext/static_math.py); wait for their fonts.
+            page.evaluate("() => document.fonts.ready.then(() => null)")
             # Explorables draw when scrolled to; print them drawn (their controls are
             # hidden in print, the chart and the readout of the first position stay).
             page.evaluate("""() => window.lossaccExplorables ? Promise.all(
