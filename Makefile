@@ -53,7 +53,7 @@ test: setup  ## Run the whole test suite: helper tests, notebooks (nbval), stric
 
 pdf: setup  ## Build the whole book as one PDF (_extra/loss-and-accuracy.pdf, linked from the site).
 	python tools/build_pdf.py $(if $(NO_SOLUTIONS),--no-solutions)
-	jupyter-book build --warningiserror --nitpick --keep-going .
+	jupyter-book build --all --warningiserror --nitpick --keep-going .  # every footer links it
 
 check-site: pdf  ## Slow checks: axe-core on every page, a fork adding a chapter, the PDF, Lighthouse (CI runs it).
 	LOSSACC_CHECK_SITE=1 python -m pytest -o addopts="" -p no:cacheprovider -q tests/test_pdf.py tests/test_lighthouse.py tests/test_fork.py tests/test_site_in_browser.py -k "accessible or pdf or lighthouse or fork or genindex or modindex or search or 404"

@@ -6,7 +6,8 @@
 2. That page is served on 127.0.0.1 and opened in the system Chromium (Playwright, as in
    the browser tests; every request outside the local server is aborted). Once the fonts
    have loaded (formulas are typeset at build time), folded code cells are opened and
-   the solutions shown (or removed with ``--no-solutions``), and Chromium prints it with the book's print style
+   the solutions shown (or removed with ``--no-solutions``), and Chromium prints it with
+   the book's print style
    (``_static/print.css``: no sidebars or buttons, code in full, every chapter on a new
    page, numbered headings as on the site).
 3. The PDF is written to ``_extra/loss-and-accuracy.pdf``; the next website build copies it
