@@ -195,5 +195,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("doctree-read", _collect)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("build-finished", _write_stylesheet)
+    # Before site_html's after-build fixes (priority 500), which bundle this stylesheet.
+    app.connect("build-finished", _write_stylesheet, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": False, "env_version": 1}
