@@ -28,7 +28,7 @@ _DROPPED = re.compile(r"@charset\s+\"[^\"]*\";|/\*# sourceMappingURL=[^*]*\*/")
 
 
 def _is_relative(url: str) -> bool:
-    return not (urlsplit(url).scheme or url.startswith(("/", "#", "data:")))
+    return not (urlsplit(url).scheme or url.startswith(("/", "#")))  # data: is a scheme
 
 
 def _css_text(file: Path, bundle_dir: Path, seen: set[Path]) -> str:

@@ -153,19 +153,21 @@ def _size_images(text: str, page: Path) -> str:
     return _IMG.sub(sized, text)
 
 
-def _inline_scripts(text: str, static: Path) -> str:
+def inline_scripts(static: Path) -> dict[re.Pattern[str], str]:
+    """Return the ``<script src>`` tags of ``_INLINED`` and the inline scripts for them."""
+    found = {}
     for name in _INLINED:
-        script = re.compile(rf'<script src="(?:\.\./)*_static/{re.escape(name)}[^"]*"></script>')
-        if script.search(text) and (static / name).is_file():
+        if (static / name).is_file():
             body = (static / name).read_text(encoding="utf-8").replace("</", "<\\/")
-            text = script.sub(f"<script>{body}</script>".replace("\\", "\\\\"), text)
-    return text
+            tag = re.compile(rf'<script src="(?:\.\./)*_static/{re.escape(name)}[^"]*"></script>')
+            found[tag] = f"<script>{body}</script>"
+    return found
 
 
-def fix_html(text: str, page: Path, static: Path | None = None) -> str:
+def fix_html(text: str, page: Path, inlined: dict[re.Pattern[str], str] | None = None) -> str:
     """Apply the fixes listed in the module docstring to one page's HTML.
 
-    ``static`` is the site's ``_static`` folder, where the scripts to inline are read.
+    ``inlined`` comes from :func:`inline_scripts`, read once for the whole site.
     """
     text = _renumber(text, "solution-content")
     text = _renumber(text, "exercise-content")
@@ -182,8 +184,8 @@ def fix_html(text: str, page: Path, static: Path | None = None) -> str:
     text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
     text = _FONTAWESOME_JS.sub("", text)
     text = _DEFERRABLE.sub(r'<script defer\1 src="\2', text)
-    if static is not None:
-        text = _inline_scripts(text, static)
+    for tag, script in (inlined or {}).items():
+        text = tag.sub(lambda _, script=script: script, text)
     return _size_images(text, page)
 
 
@@ -196,11 +198,13 @@ def _fix_output(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    static = out / "_static"
+    inlined = inline_scripts(static)
     for page in out.rglob("*.html"):
         if "mathjax" in page.parts or "_static" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
-        fixed = bundle_stylesheets(fix_html(text, page, out / "_static"), page, out / "_static")
+        fixed = bundle_stylesheets(fix_html(text, page, inlined), page, static)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
