@@ -24,6 +24,7 @@ _LINK = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")[^>]*>\s*')
 _HREF = re.compile(r'\bhref="([^"]+)"')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s;]+)["\']?\)?\s*;')
 _URL = re.compile(r'url\(\s*(["\']?)([^"\')]+)\1\s*\)')
+_SECTION = re.compile(r"^/\* (\S+\.css) \*/$", re.MULTILINE)
 _DROPPED = re.compile(r"@charset\s+\"[^\"]*\";|/\*# sourceMappingURL=[^*]*\*/")
 
 
@@ -58,6 +59,27 @@ def _css_text(file: Path, bundle_dir: Path, seen: set[Path]) -> str:
     return re.sub(r"@lossacc-import (\d+);", inlined, text)
 
 
+def bundle_text(files: list[Path], static: Path) -> str:
+    """Return the CSS of one bundle in ``static``: ``files`` in order, each under its name.
+
+    Each comment gives the file's path relative to ``static``, so
+    :func:`bundled_files` can read the list back (and a test can check that a bundle
+    still holds its files as they are now).
+    """
+    seen: set[Path] = set()
+    return "\n".join(
+        f"/* {os.path.relpath(file, static).replace(os.sep, '/')} */\n"
+        f"{_css_text(file, static, seen)}"
+        for file in files
+    )
+
+
+def bundled_files(bundle: Path) -> list[Path]:
+    """Return the stylesheets a bundle written by :func:`bundle_stylesheets` was made from."""
+    names = _SECTION.findall(bundle.read_text(encoding="utf-8"))
+    return [(bundle.parent / name).resolve() for name in names]
+
+
 def bundle_stylesheets(text: str, page: Path, static: Path) -> str:
     """Replace the stylesheet links of one page's HTML by a link to their bundle.
 
@@ -76,8 +98,7 @@ def bundle_stylesheets(text: str, page: Path, static: Path) -> str:
         if not file.is_file():
             return text
         files.append(file)
-    seen: set[Path] = set()
-    css = "\n".join(f"/* {f.name} */\n{_css_text(f, static, seen)}" for f in files)
+    css = bundle_text(files, static)
     name = f"{BUNDLE_PREFIX}{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
     if not (static / name).is_file():
         (static / name).write_text(css, encoding="utf-8")

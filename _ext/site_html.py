@@ -273,5 +273,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.registry.add_translation_handlers(
         HideCodeCellNode, singlehtml=(visit_HideCellInput, depart_HideCellInput)
     )
-    app.connect("build-finished", _fix_output)
+    # After every other build-finished handler: pydata-sphinx-theme rewrites pygments.css
+    # (its light and dark styles) there, and the bundle must hold the final file.
+    app.connect("build-finished", _fix_output, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

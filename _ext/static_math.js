@@ -46,6 +46,8 @@ MathJax.startup.promise.then(() => {
     }
     try {
       const node = MathJax.tex2chtml(request.tex, { display: request.display });
+      // A wide display formula scrolls inside its box (custom.css): a keyboard must reach it.
+      if (request.display) adaptor.setAttribute(node, "tabindex", "0");
       answer({ html: adaptor.outerHTML(node) });
     } catch (error) {
       answer({ error: String(error.message || error) });

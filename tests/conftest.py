@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 
 import matplotlib
@@ -14,6 +15,9 @@ from hypothesis import HealthCheck, settings
 from _book import BUILD_COMMAND, HTML, ROOT, run
 
 matplotlib.use("Agg")
+
+# The book's Sphinx extensions (tested directly by a few modules) import as top-level modules.
+sys.path.insert(0, str(ROOT / "_ext"))
 
 # The slow site checks (the whole-book PDF, Lighthouse, a fork that adds a chapter and
 # builds the whole book a second time) run in `make check-site`, which sets

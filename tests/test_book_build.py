@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from css_bundle import bundle_text, bundled_files
 
 from _book import HTML, ResourceCollector, external_resources, toc_pages
 
@@ -78,6 +79,23 @@ def test_math_fonts_and_styles_are_served_by_the_site(build: str) -> None:
     bundles = re.findall(r'<link rel="stylesheet" href="\.\./(_static/bundle-\w+\.css)"', chapter)
     assert len(bundles) == 1, bundles
     assert "mjx-container" in (HTML / bundles[0]).read_text(encoding="utf-8")
+
+
+def test_each_style_bundle_holds_its_stylesheets_as_they_are_now(build: str) -> None:
+    # A bundle made before another handler rewrote one of its files (pydata-sphinx-theme
+    # writes its light and dark pygments.css when the build finishes) serves stale styles:
+    # it once served unreadable code colours in light mode.
+    linked = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*_static/(bundle-\w+\.css)"')
+    names = {n for page in HTML.rglob("*.html") for n in linked.findall(page.read_text("utf-8"))}
+    assert names, "no page links a style bundle"
+    bundles = [HTML / "_static" / name for name in sorted(names)]
+    for bundle in bundles:
+        files = bundled_files(bundle)
+        assert len(files) > 5, f"{bundle.name} names {len(files)} stylesheets"
+        fresh = bundle_text(files, bundle.parent)
+        assert bundle.read_text(encoding="utf-8") == fresh, f"{bundle.name} is stale"
+    css = "\n".join(bundle.read_text(encoding="utf-8") for bundle in bundles)
+    assert 'html[data-theme="light"] .highlight' in css
 
 
 def test_glued_numbers_reach_the_page(build: str) -> None:

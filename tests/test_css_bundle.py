@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-from _book import ROOT
-
-sys.path.insert(0, str(ROOT / "_ext"))
-from css_bundle import bundle_stylesheets  # noqa: E402
+from css_bundle import bundle_stylesheets
 
 PAGE = """<html><head>
 <link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />

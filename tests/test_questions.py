@@ -9,12 +9,11 @@ import pytest
 
 from _book import ROOT
 
-sys.path.insert(0, str(ROOT / "_ext"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from list_questions import fill_glue, glued_values, questions  # noqa: E402
-from questions import check_items, parse_items  # noqa: E402
-from student_version import strip_answers  # noqa: E402
+from list_questions import fill_glue, glued_values, questions
+from questions import check_items, parse_items
+from student_version import strip_answers
 
 CHOICE = """( ) 0.25 nats
 > Not the probability.
