@@ -35,7 +35,8 @@ builders), and are idempotent: running them twice changes nothing.
 
 It also gives each page a meta description and social-preview data (``lossacc_meta`` in
 the template context, written by ``_templates/layout.html``): the page's first paragraph,
-or the book's description for generated pages.
+or the book's description for generated pages, and the card :mod:`social_card` draws, at
+the site's address.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from urllib.parse import unquote, urlsplit
 
 from css_bundle import bundle_stylesheets
 from docutils import nodes
+from social_card import CARD, CARD_ALT, CARD_SIZE
 
 #: A figure's on-page density: matplotlib's figure.dpi in lossacc_helpers.style (1x).
 BASE_DPI = 110
@@ -241,10 +243,10 @@ def _page_meta(app: Any, pagename: str, templatename: str, context: dict, doctre
     description = app.config.lossacc_description
     if doctree is not None:
         description = _first_paragraph(doctree) or description
-    title = re.sub(r"<[^>]+>", "", context.get("title") or "") or app.config.project
-    base = (app.config.html_baseurl or "").rstrip("/")
-    image = "_static/logo.svg"
-    image_url = f"{base}/{image}" if base else context["pathto"](image, 1)
+    title = re.sub(r"<[^>]+>", "", context.get("title") or "") or app.config.html_title
+    # Social sites need the card's absolute address (social_card.py); none without one.
+    base = app.config.html_baseurl or ""
+    image = base + CARD if base and app.builder.name == "html" else ""
     # The whole-book PDF of `make pdf`, linked from every page's footer once it exists.
     pdf = Path(app.srcdir) / "_extra" / PDF_NAME
     context["lossacc_pdf"] = PDF_NAME if pdf.is_file() and app.builder.name == "html" else ""
@@ -252,8 +254,9 @@ def _page_meta(app: Any, pagename: str, templatename: str, context: dict, doctre
         "description": _shorten(description),
         "title": title,
         "type": "article" if doctree is not None and pagename != app.config.root_doc else "website",
-        "image": image_url,
-        "image_alt": "The book's logo: a falling loss curve and a rising accuracy curve",
+        "image": image,
+        "image_alt": CARD_ALT,
+        "image_size": CARD_SIZE,
     }
 
 

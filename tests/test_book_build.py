@@ -12,10 +12,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import imagesize
 import pytest
+import yaml
 from css_bundle import bundle_text, bundled_files
+from social_card import CARD, CARD_SIZE, site_address
 
-from _book import HTML, ResourceCollector, external_resources, toc_pages
+from _book import HTML, ROOT, ResourceCollector, external_resources, toc_pages
+
+_CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+SITE_ADDRESS = site_address(_CONFIG["html"]["baseurl"], _CONFIG["repository"]["url"])
 
 
 @pytest.fixture(scope="module")
@@ -107,11 +113,7 @@ def test_glued_numbers_reach_the_page(build: str) -> None:
 
 @pytest.mark.parametrize("page", [p for p in toc_pages() if p.startswith("chapters/")])
 def test_chapter_pages_have_launch_download_and_edit_buttons(build: str, page: str) -> None:
-    import yaml
-
-    from _book import ROOT
-
-    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    url = _CONFIG["repository"]["url"]
     repo = url.removeprefix("https://github.com/")
     html = (HTML / f"{page}.html").read_text(encoding="utf-8")
     expected = [
@@ -134,6 +136,11 @@ def test_every_page_has_a_description_favicon_and_social_preview(build: str, pag
     assert description, f"{page}: no meta description"
     for tag in ("og:title", "og:description", "og:image", "og:type"):
         assert f'property="{tag}"' in html, f"{page}: no {tag}"
+    # Social sites show a raster card at an absolute address: the book's own site.
+    image = re.search(r'<meta property="og:image" content="([^"]+)"', html)[1]
+    assert image == SITE_ADDRESS + CARD, f"{page}: og:image {image}"
+    assert imagesize.get(HTML / CARD) == CARD_SIZE
+    assert 'name="twitter:card" content="summary_large_image"' in html
     icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
     assert icon and (HTML / page).parent.joinpath(icon[1]).resolve().is_file(), page
     assert html.count('class="sidebar-toggle primary-toggle') == 1, f"{page}: menu buttons"
@@ -160,8 +167,6 @@ def test_figures_are_sharp(build: str, page: str) -> None:
     Needs notebooks whose outputs were stored with lossacc_helpers.style's retina setting
     (``make refresh``).
     """
-    import imagesize
-
     html_file = HTML / f"{page}.html"
     tags = re.findall(r'<img\b[^>]*src="([^"]*_images/[^"]+)"[^>]*>', html_file.read_text())
     figures = re.findall(r"<img\b[^>]*_images/[^>]*>", html_file.read_text())
