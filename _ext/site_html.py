@@ -20,18 +20,21 @@ builders), and are idempotent: running them twice changes nothing.
 5. Code blocks get ``tabindex="0"`` so a keyboard reader can scroll a wide one (axe
    ``scrollable-region-focusable``); the theme's script turns it back to ``-1`` on blocks
    that do not overflow, once the page has loaded.
+6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
+   ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
+   load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
+   records its density in its pHYs chunk and is given half its pixel size, its size on
+   the page. myst-nb's inline ``width``/``height`` style, whose fixed height squashed a
+   figure in any column narrower than it, becomes these attributes. A notebook figure
+   gets a ``min-width`` at which its smallest text (recorded in its PNG) shows at 10 CSS
+   px; narrower, it scrolls in its box (:func:`_readable_width`). Figures load lazily
+   (``loading="lazy"``): a phone fetches only those it scrolls to.
 7. The theme's Font Awesome script (1.5 MB on every page) is dropped: its CSS web font
    draws the same icons.
 8. Scripts that are not needed for the first paint are deferred (see ``_DEFERRABLE``),
    and the two tiny ones that must run before it are inlined (``_INLINED``): a script
    in ``<head>`` that is neither blocks the first paint for a request.
 9. The page's thirteen stylesheets become one (:mod:`css_bundle`), for the same reason.
-6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
-   ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
-   load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
-   records its density in its pHYs chunk and is given half its pixel size, its size on
-   the page. Figures load lazily (``loading="lazy"``): a phone fetches only those it
-   scrolls to.
 
 It also gives each page a meta description and social-preview data (``lossacc_meta`` in
 the template context, written by ``_templates/layout.html``): the page's first paragraph,
@@ -41,8 +44,10 @@ the site's address.
 
 from __future__ import annotations
 
+import math
 import re
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -51,8 +56,11 @@ from css_bundle import bundle_stylesheets
 from docutils import nodes
 from social_card import CARD, CARD_ALT, CARD_SIZE
 
+from lossacc_helpers.style import SMALLEST_TEXT_KEY
+
 #: A figure's on-page density: matplotlib's figure.dpi in lossacc_helpers.style (1x).
 BASE_DPI = 110
+MIN_TEXT_PX = 10  # the smallest figure text a phone may show (CSS pixels)
 DESCRIPTION_LENGTH = 160
 PDF_NAME = "loss-and-accuracy.pdf"
 
@@ -68,18 +76,33 @@ def _renumber(text: str, name: str) -> str:
     return re.sub(rf'id="{name}(?:-\d+)?"', number, text)
 
 
-def _png_density(data: bytes) -> float:
-    """Return the PNG's pixels per inch from its pHYs chunk (0 when it has none)."""
+def _png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Yield a PNG's ``(type, content)`` chunks up to its image data."""
     position = 8
     while position + 8 <= len(data):
         length, kind = struct.unpack(">I4s", data[position : position + 8])
-        if kind == b"pHYs":
-            x, _, unit = struct.unpack(">IIB", data[position + 8 : position + 17])
-            return x * 0.0254 if unit == 1 else 0.0
         if kind in (b"IDAT", b"IEND"):
-            return 0.0
+            return
+        yield kind, data[position + 8 : position + 8 + length]
         position += 12 + length
+
+
+def _png_density(data: bytes) -> float:
+    """Return the PNG's pixels per inch from its pHYs chunk (0 when it has none)."""
+    for kind, content in _png_chunks(data):
+        if kind == b"pHYs":
+            x, _, unit = struct.unpack(">IIB", content[:9])
+            return x * 0.0254 if unit == 1 else 0.0
     return 0.0
+
+
+def png_text(data: bytes, key: str) -> str | None:
+    """Return the value of the PNG's ``tEXt`` chunk ``key`` (None when it has none)."""
+    for kind, content in _png_chunks(data):
+        name, _, value = content.partition(b"\0")
+        if kind == b"tEXt" and name == key.encode("latin-1"):
+            return value.decode("latin-1")
+    return None
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
@@ -131,6 +154,33 @@ _INLINED = ("documentation_options.js", "theme-mode.js")
 _IMG = re.compile(r"<img\b[^>]*>")
 
 
+def _readable_width(tag: str, page: Path, src: str, width: int) -> tuple[str, str]:
+    """Keep a figure wide enough for its smallest text to show at ``MIN_TEXT_PX`` or more.
+
+    A notebook figure's PNG records its smallest text (``lossacc_helpers.style``). Below
+    the width at which that text would shrink under ``MIN_TEXT_PX``, the figure stops
+    shrinking (``min-width``) and scrolls sideways inside its box (``custom.css``, with a
+    cue). Returns the tag (its style extended) and the attribute to add.
+    """
+    file = (page.parent / unquote(urlsplit(src).path)).resolve()
+    if file.suffix.lower() != ".png" or not file.is_file():
+        return tag, ""
+    smallest = png_text(file.read_bytes(), SMALLEST_TEXT_KEY)
+    if smallest is None:
+        return tag, ""
+    # Never wider than the figure itself: a figure whose text is too small even there
+    # is the author's to fix (the browser suite fails on it).
+    readable = min(width, math.ceil(width * MIN_TEXT_PX / float(smallest)))
+    style = re.search(r'\sstyle="([^"]*)"', tag)
+    rule = f"min-width: {readable}px;"
+    if style:
+        tag = tag.replace(style[0], f' style="{style[1].rstrip()} {rule}"', 1)
+        added = ""
+    else:
+        added = f' style="{rule}"'
+    return tag, f'{added} data-smallest-text-px="{smallest}"'
+
+
 def _size_images(text: str, page: Path) -> str:
     def sized(match: re.Match[str]) -> str:
         tag = match[0]
@@ -140,13 +190,21 @@ def _size_images(text: str, page: Path) -> str:
         extra = "" if " loading=" in tag else ' loading="lazy" decoding="async"'
         if not (re.search(r"\swidth=", tag) or re.search(r"\sheight=", tag)):
             file = (page.parent / unquote(urlsplit(src[1]).path)).resolve()
-            # myst-nb writes a retina figure's on-page size (its metadata) as a style.
-            styled = re.search(r'style="width: (\d+)px; height: (\d+)px;"', tag)
+            # myst-nb writes a retina figure's on-page size (its metadata) as a style. A
+            # fixed CSS height squashes the figure in a narrower column (max-width caps
+            # only its width): the size becomes attributes, which keep its proportions.
+            styled = re.search(r'\sstyle="width: (\d+)px; height: (\d+)px;"', tag)
+            if styled:
+                tag = tag.replace(styled[0], "", 1)
             size = (
                 (int(styled[1]), int(styled[2])) if styled else file.is_file() and image_size(file)
             )
             if size:
                 extra = f' width="{size[0]}" height="{size[1]}"' + extra
+        width = re.search(r'\swidth="(\d+)"', tag + extra)
+        if width and " data-smallest-text-px=" not in tag:
+            tag, readable = _readable_width(tag, page, src[1], int(width[1]))
+            extra += readable
         if not extra:
             return tag
         end = "/>" if tag.endswith("/>") else ">"

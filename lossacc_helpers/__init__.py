@@ -100,7 +100,7 @@ if TYPE_CHECKING:  # what static tools see; at run time names load on first use
     from .score_tables import SCORES, ScoreTable, score_table
     from .seed_bands import KeptModels, evaluate, seed_band, train_keeping_best
     from .stored import GLUE_PREFIX, STORED_DIGITS, glue, reproducible
-    from .style import OKABE_ITO, PALETTE, use_book_style
+    from .style import OKABE_ITO, PALETTE, SMALLEST_TEXT_KEY, smallest_text_px, use_book_style
     from .surrogate_plots import (
         SURROGATE_STYLES,
         group_equal_curves,
@@ -293,6 +293,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "style": (
         "OKABE_ITO",
         "PALETTE",
+        "SMALLEST_TEXT_KEY",
+        "smallest_text_px",
         "use_book_style",
     ),
     "surrogate_plots": (
@@ -364,6 +366,7 @@ __all__ = [
     "SCORES",
     "SGD_LOSSES",
     "SGD_NETWORK",
+    "SMALLEST_TEXT_KEY",
     "STORED_DIGITS",
     "SURROGATES",
     "SURROGATE_STYLES",
@@ -468,6 +471,7 @@ __all__ = [
     "sgd_classifier",
     "sgd_network",
     "slider_explorable",
+    "smallest_text_px",
     "softmax",
     "standardised_split",
     "surrogate_properties_table",

@@ -419,7 +419,7 @@ def reliability_diagram(
                 rotation=90,
                 ha="center",
                 va="bottom",
-                fontsize=9,
+                fontsize=10,  # 3 panels in a 672 px page column: still 10 CSS px
                 color="white" if height > 0.12 else OKABE_ITO["black"],  # on the bar or not
             )
     ax.set_xlim(0.0, 1.0)

@@ -238,15 +238,78 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
     explorables = _check_explorables(page, name)
     questions = _check_questions(page, name)
 
-    # A phone: the page is no wider than the screen.
+    # A phone: the page is no wider than the screen, and figure text stays readable.
+    wide_figures = _check_figure_text(page, name, DESKTOP)
+    assert not wide_figures, f"{name}: figures that do not fit at {DESKTOP} px: {wide_figures}"
     width = _page_width(page, PHONE)
     assert width <= PHONE, f"{name} is {width} px wide on a {PHONE} px screen"
+    _check_figure_text(page, name, PHONE)
     _record(
         name,
         {"formulas": math["total"], "images": len(images), "links": len(internal)}
         | {"explorables": explorables, "questions": questions}
         | {"scroll_width_390": width},
     )
+
+
+# Each notebook figure: the size of its smallest text as shown, and its scroll box.
+_FIGURES = """() => [...document.querySelectorAll('article.bd-article .cell_output img')]
+    .map(img => {
+      const box = img.closest('a.image-reference'), style = box && getComputedStyle(box);
+      const shown = img.getBoundingClientRect();
+      return {src: img.getAttribute('src'), smallest: img.dataset.smallestTextPx,
+              width: shown.width, height: shown.height, natural: +img.getAttribute('width'),
+              ratio: img.naturalWidth / img.naturalHeight,
+              box: box && box.clientWidth, scrolls: box && box.scrollWidth > box.clientWidth,
+              overflow: style && style.overflowX,
+              fades: style && [style.getPropertyValue('--lossacc-fade-start'),
+                               style.getPropertyValue('--lossacc-fade-end')]};
+    })"""
+MIN_FIGURE_TEXT_PX = 10
+
+
+def _check_figure_text(page, name: str, width: int) -> list[str]:
+    """Check every figure's smallest text is 10 CSS px or more at ``width``, as shown.
+
+    A figure too wide for the screen scrolls inside its box, whose far edge fades (the
+    cue) until it is scrolled there. Returns the figures that scroll.
+    """
+    page.set_viewport_size({"width": width, "height": 844})
+    figures = page.evaluate(_FIGURES)
+    smallest_shown = []
+    for figure in figures:
+        where = f"{name} at {width} px: figure {figure['src']}"
+        assert figure["smallest"], f"{where} records no text size (lossacc_helpers.style)"
+        # Scaled in proportion (a fixed CSS height once squashed every figure).
+        ratio = figure["width"] / figure["height"]
+        assert ratio == pytest.approx(figure["ratio"], rel=0.01), f"{where} is distorted"
+        shown = float(figure["smallest"]) * figure["width"] / figure["natural"]
+        smallest_shown.append(shown)
+        assert shown >= MIN_FIGURE_TEXT_PX - 0.05, f"{where}: text shown at {shown:.1f} px"
+        if figure["scrolls"]:
+            assert figure["overflow"] == "auto", f"{where} is cut, not scrollable"
+            assert figure["fades"] == ["0px", "40px"], f"{where}: no scroll cue {figure}"
+        else:
+            assert figure["fades"] == ["0px", "0px"], f"{where} fits but fades {figure}"
+    scrolling = [f["src"] for f in figures if f["scrolls"]]
+    if scrolling:  # scrolled to its end, the cue moves to the side with more to see
+        box = page.locator(f'a.image-reference:has(img[src="{scrolling[0]}"])')
+        box.evaluate("box => box.scrollTo({left: box.scrollWidth})")
+        page.wait_for_timeout(100)
+        fades = box.evaluate("""box => ['start', 'end'].map(side => getComputedStyle(box)
+            .getPropertyValue('--lossacc-fade-' + side))""")
+        assert fades == ["40px", "0px"], f"{name}: cue after scrolling {fades}"
+        box.evaluate("box => box.scrollTo({left: 0})")
+    if figures:
+        _record(
+            name,
+            {
+                "figures": len(figures),
+                f"figures_scrolling_{width}": len(scrolling),
+                f"smallest_figure_text_px_{width}": round(min(smallest_shown), 1),
+            },
+        )
+    return scrolling
 
 
 _READOUT = """(figure) => Object.fromEntries([...figure.querySelectorAll(

@@ -41,6 +41,27 @@ def execute(
     return nb, time.perf_counter() - start
 
 
+def coalesce_streams(outputs: list[dict]) -> list[dict]:
+    """Merge consecutive stream outputs of the same stream (stdout, stderr) into one.
+
+    The kernel sends a cell's printed text in as many messages as its buffer was flushed,
+    which varies from run to run: one ``print`` was once stored as two outputs. Merged,
+    the same text is stored the same way every time.
+    """
+    merged: list[dict] = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.get("output_type") == previous.get("output_type") == "stream"
+            and output.get("name") == previous.get("name")
+        ):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
 def refresh(path: Path, timeout: int = 300) -> float:
     """Execute one notebook in place; return the wall time in seconds."""
     nb, elapsed = execute(path, timeout=timeout)
@@ -48,6 +69,8 @@ def refresh(path: Path, timeout: int = 300) -> float:
     nb.metadata.pop("jupytext", None)
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = coalesce_streams(cell.outputs)
     nbformat.write(nb, path)
     return elapsed
 
