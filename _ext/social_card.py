@@ -65,9 +65,14 @@ def site_address(baseurl: str, repository_url: str) -> str:
 
 def draw_card(path: Path, title: str, subtitle: str) -> Path:
     """Draw the social-preview card (``CARD_SIZE`` pixels, PNG) to ``path`` and return it."""
-    import matplotlib
+    import matplotlib.style
 
-    matplotlib.use("Agg", force=False)
+    # matplotlib's defaults, whatever style the process set (the book's crops figures).
+    with matplotlib.style.context("default"):
+        return _draw_card(path, title, subtitle)
+
+
+def _draw_card(path: Path, title: str, subtitle: str) -> Path:
     import numpy as np
     from matplotlib.figure import Figure
 
@@ -94,7 +99,7 @@ def draw_card(path: Path, title: str, subtitle: str) -> Path:
     for side in ("left", "bottom"):
         curves.spines[side].set(color=INK, linewidth=4)
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=dpi, metadata={"Software": None})
+    figure.savefig(path, dpi=dpi, bbox_inches=None, metadata={"Software": None})
     return path
 
 

@@ -372,6 +372,23 @@ def _check_explorable(page, figure, explorable) -> None:
         shows_the_notebooks_row()
 
 
+# What a question shows once ``choice`` is chosen (JavaScript, for one round trip).
+_CHOICE_SHOWN = """(question, choice) => ({
+    right: choice.classList.contains('lossacc-right'),
+    says_right: question.querySelector('.lossacc-question-result').textContent
+      .startsWith('Right'),
+    own_feedback_shown: choice.querySelector('.lossacc-feedback').checkVisibility(),
+    feedback_shown: [...question.querySelectorAll('.lossacc-feedback')]
+      .filter(feedback => feedback.checkVisibility()).length})"""
+_FIRST_CHOICE = f"""(question) => ({_CHOICE_SHOWN})(question,
+    question.querySelector('.lossacc-choice'))"""
+_CLICK_THE_OTHER_CHOICES = f"""(question) => [...question.querySelectorAll('.lossacc-choice')]
+    .slice(1).map(choice => {{
+      choice.querySelector('button.lossacc-choice-button').click();
+      return ({_CHOICE_SHOWN})(question, choice);
+    }})"""
+
+
 def _check_questions(page, name: str) -> int:
     """Each question gives the right feedback to every answer, by mouse and by keyboard."""
     questions = page.locator(".lossacc-question")
@@ -379,21 +396,16 @@ def _check_questions(page, name: str) -> int:
         question = questions.nth(index)
         result = question.locator(".lossacc-question-result")
         if "lossacc-question-choice" in (question.get_attribute("class") or ""):
-            choices = question.locator(".lossacc-choice")
-            assert choices.count() >= 2
-            for k in range(choices.count()):
-                choice = choices.nth(k)
-                button = choice.locator("button.lossacc-choice-button")
-                if k == 0:  # by keyboard
-                    button.focus()
-                    page.keyboard.press("Enter")
-                else:
-                    button.click()
-                right = "lossacc-right" in (choice.get_attribute("class") or "")
-                text = result.text_content()
-                assert text.startswith("Right") == right, (name, question.get_attribute("id"), k)
-                assert choice.locator(".lossacc-feedback").is_visible()
-                assert question.locator(".lossacc-feedback:visible").count() == 1
+            # The first choice by keyboard; then each choice clicked, in one round trip.
+            question.locator("button.lossacc-choice-button").first.focus()
+            page.keyboard.press("Enter")
+            answers = [question.evaluate(_FIRST_CHOICE)]
+            answers += question.evaluate(_CLICK_THE_OTHER_CHOICES)
+            assert len(answers) >= 2, (name, question.get_attribute("id"))
+            for k, answer in enumerate(answers):
+                where = (name, question.get_attribute("id"), k, answer)
+                assert answer["says_right"] == answer["right"], where
+                assert answer["own_feedback_shown"] and answer["feedback_shown"] == 1, where
         else:
             answer = question.locator(".lossacc-answer").text_content()
             number = re.search(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", answer.replace(",", ""))

@@ -8,6 +8,8 @@ from pathlib import Path
 import imagesize
 import social_card
 
+from lossacc_helpers import use_book_style
+
 
 def test_site_address_examples_hold() -> None:
     # GitHub Pages addresses for a project and a user site, a custom domain, no address.
@@ -21,6 +23,7 @@ def test_a_repository_address_with_git_suffix_or_slash_gives_the_same_site() -> 
 
 
 def test_card_is_open_graph_sized_and_the_same_each_time(tmp_path: Path) -> None:
+    use_book_style()  # a style set before (it crops saved figures) changes nothing
     first = social_card.draw_card(tmp_path / "a.png", "Loss and Accuracy", "A subtitle.")
     second = social_card.draw_card(tmp_path / "b.png", "Loss and Accuracy", "A subtitle.")
     assert imagesize.get(first) == social_card.CARD_SIZE
