@@ -24,6 +24,7 @@ _LINK = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")[^>]*>\s*')
 _HREF = re.compile(r'\bhref="([^"]+)"')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')\s;]+)["\']?\)?\s*;')
 _URL = re.compile(r'url\(\s*(["\']?)([^"\')]+)\1\s*\)')
+_BUNDLED = re.compile(r'<link rel="stylesheet" href="[^"]*" data-lossacc-bundle="([^"]*)" />')
 _SECTION = re.compile(r"^/\* (\S+\.css) \*/$", re.MULTILINE)
 _DROPPED = re.compile(r"@charset\s+\"[^\"]*\";|/\*# sourceMappingURL=[^*]*\*/")
 
@@ -80,30 +81,55 @@ def bundled_files(bundle: Path) -> list[Path]:
     return [(bundle.parent / name).resolve() for name in names]
 
 
-def bundle_stylesheets(text: str, page: Path, static: Path) -> str:
-    """Replace the stylesheet links of one page's HTML by a link to their bundle.
-
-    Left as it is: a page with fewer than two stylesheets (so running twice changes
-    nothing), or one that links a stylesheet outside the site or with a ``media``.
-    """
-    links = _LINK.findall(text)
-    if len(links) < 2 or any(" media=" in link for link in links):
-        return text
+def _files(hrefs: list[str], page: Path) -> list[Path] | None:
+    """Return the stylesheets ``hrefs`` name from ``page`` (None if one is not in the site)."""
     files = []
-    for link in links:
-        href = _HREF.search(link)
-        if not href or not _is_relative(href[1]):
-            return text
-        file = (page.parent / urlsplit(href[1]).path).resolve()
+    for href in hrefs:
+        if not _is_relative(href):
+            return None
+        file = (page.parent / urlsplit(href).path).resolve()
         if not file.is_file():
-            return text
+            return None
         files.append(file)
+    return files
+
+
+def _bundle_link(files: list[Path], hrefs: list[str], page: Path, static: Path) -> str:
+    """Write the bundle of ``files`` (if new) and return the link to it from ``page``."""
     css = bundle_text(files, static)
     name = f"{BUNDLE_PREFIX}{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
     if not (static / name).is_file():
         (static / name).write_text(css, encoding="utf-8")
     href = os.path.relpath(static / name, page.parent).replace(os.sep, "/")
+    return f'<link rel="stylesheet" href="{href}" data-lossacc-bundle="{" ".join(hrefs)}" />'
+
+
+def bundle_stylesheets(text: str, page: Path, static: Path) -> str:
+    """Replace the stylesheet links of one page's HTML by a link to their bundle.
+
+    The link keeps the stylesheets it stands for (``data-lossacc-bundle``): on a page
+    bundled by an earlier build, which an incremental build does not write again, the
+    bundle is made again from the stylesheets as they are now, so a changed style
+    reaches every page. Left as it is: a page with fewer than two stylesheets, or one that
+    links a stylesheet outside the site or with a ``media``.
+    """
+    bundled = _BUNDLED.search(text)
+    if bundled:
+        hrefs = bundled[1].split()
+        files = _files(hrefs, page)
+        return (
+            text
+            if files is None
+            else text.replace(bundled[0], _bundle_link(files, hrefs, page, static), 1)
+        )
+    links = _LINK.findall(text)
+    if len(links) < 2 or any(" media=" in link for link in links):
+        return text
+    hrefs = [href[1] if (href := _HREF.search(link)) else "" for link in links]
+    files = _files(hrefs, page) if all(hrefs) else None
+    if files is None:
+        return text
     first = text.index(links[0])
     for link in links:
         text = text.replace(link, "", 1)
-    return f'{text[:first]}<link rel="stylesheet" href="{href}" />\n{text[first:]}'
+    return f"{text[:first]}{_bundle_link(files, hrefs, page, static)}\n{text[first:]}"

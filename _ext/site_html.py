@@ -35,6 +35,8 @@ builders), and are idempotent: running them twice changes nothing.
    and the two tiny ones that must run before it are inlined (``_INLINED``): a script
    in ``<head>`` that is neither blocks the first paint for a request.
 9. The page's thirteen stylesheets become one (:mod:`css_bundle`), for the same reason.
+10. The theme's Font Awesome fonts (300 KB, fetched first by every page) are cut to the
+    icons the site draws (:mod:`icon_subset`).
 
 It also gives each page a meta description and social-preview data (``lossacc_meta`` in
 the template context, written by ``_templates/layout.html``): the page's first paragraph,
@@ -54,6 +56,7 @@ from urllib.parse import unquote, urlsplit
 
 from css_bundle import bundle_stylesheets
 from docutils import nodes
+from icon_subset import subset_icon_fonts
 from social_card import CARD, CARD_ALT, CARD_SIZE
 
 from lossacc_helpers.style import SMALLEST_TEXT_KEY
@@ -260,9 +263,10 @@ def _fix_output(app: Any, exception: Exception | None) -> None:
     out = Path(app.outdir)
     static = out / "_static"
     inlined = inline_scripts(static)
-    for page in out.rglob("*.html"):
-        if "mathjax" in page.parts or "_static" in page.parts:
-            continue
+    pages = [p for p in out.rglob("*.html") if not {"mathjax", "_static"} & set(p.parts)]
+    scripts = [s for s in static.rglob("*.js") if s.name != "fontawesome.js"]  # dropped, 7.
+    subset_icon_fonts(static, pages + scripts)  # before the stylesheets are bundled
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         fixed = bundle_stylesheets(fix_html(text, page, inlined), page, static)
         if fixed != text:

@@ -67,3 +67,15 @@ def test_bundling_twice_changes_nothing_and_pages_share_a_bundle(site: Path) -> 
 def test_pages_it_cannot_bundle_are_left_alone(site: Path, change: tuple[str, str]) -> None:
     html = PAGE.replace(*change)
     assert bundle_stylesheets(html, site / "chapters" / "one.html", site / "_static") == html
+
+
+def test_a_page_bundled_before_gets_the_stylesheets_as_they_are_now(site: Path) -> None:
+    # An incremental build leaves unchanged pages as they were: their bundle must still
+    # follow an edited stylesheet.
+    page = site / "chapters" / "one.html"
+    once = bundle_stylesheets(PAGE, page, site / "_static")
+    (site / "_static" / "custom.css").write_text(".a { color: red; }\n")
+    again = bundle_stylesheets(once, page, site / "_static")
+    assert again != once and again.count('rel="stylesheet"') == 1
+    href = again.split('<link rel="stylesheet" href="')[1].split('"')[0]
+    assert ".a { color: red; }" in (page.parent / href).read_text()

@@ -235,6 +235,7 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
     for link in internal:
         _check_internal_link(name, link[len(site_url) :])
 
+    icons = _check_icons(page, name)
     explorables = _check_explorables(page, name)
     questions = _check_questions(page, name)
 
@@ -247,9 +248,53 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
     _record(
         name,
         {"formulas": math["total"], "images": len(images), "links": len(internal)}
-        | {"explorables": explorables, "questions": questions}
+        | {"explorables": explorables, "questions": questions, "icons": icons}
         | {"scroll_width_390": width},
     )
+
+
+# Every Font Awesome character the page draws: (font family, weight, code point).
+_ICONS = """() => [...document.querySelectorAll('*')].flatMap(element =>
+    [null, '::before', '::after'].flatMap(pseudo => {
+      const style = getComputedStyle(element, pseudo);
+      if (!style.fontFamily.includes('Font Awesome') || style.display === 'none') return [];
+      const text = pseudo ? (/^"(.*)"$/s.exec(style.content) || [])[1] || ''
+                          : [...element.childNodes].filter(n => n.nodeType === 3)
+                              .map(n => n.textContent).join('');
+      return [...text].map(c => c.codePointAt(0)).filter(c => c >= 0xE000 && c <= 0xF8FF)
+        .map(c => [style.fontFamily.replace(/"/g, ''), style.fontWeight, c]);
+    }))"""
+
+
+@functools.cache
+def _icon_fonts() -> dict[tuple[str, str], set[int]]:
+    """The cut Font Awesome fonts the site serves: (family, weight) to their characters."""
+    from fontTools.ttLib import TTFont
+
+    families = {"fa-solid-900": ("Font Awesome 6 Free", "900")}
+    families |= {"fa-regular-400": ("Font Awesome 6 Free", "400")}
+    families |= {"fa-brands-400": ("Font Awesome 6 Brands", "400")}
+    fonts = {}
+    for file in (HTML / "_static" / "vendor" / "fontawesome" / "webfonts").glob("*.subset-*"):
+        fonts[families[file.name.split(".")[0]]] = set(TTFont(str(file)).getBestCmap())
+    return fonts
+
+
+def _check_icons(page, name: str) -> int:
+    """Every icon the page draws is in the cut font it is drawn with (``icon_subset``)."""
+    css = page.evaluate("""() => [...document.styleSheets].flatMap(sheet =>
+        [...sheet.cssRules]).filter(rule => rule instanceof CSSFontFaceRule)
+        .map(rule => rule.style.getPropertyValue('src')).join(' ')""")
+    assert "fa-solid-900.subset-" in css and ".woff2" not in css, f"{name}: {css[:300]}"
+    drawn = {(family, weight, code) for family, weight, code in page.evaluate(_ICONS)}
+    fonts = _icon_fonts()
+    missing = [
+        (family, weight, hex(code))
+        for family, weight, code in sorted(drawn)
+        if code not in fonts.get((family.split(",")[0].strip(), weight), set())
+    ]
+    assert not missing, f"{name}: icons the cut fonts do not hold: {missing}"
+    return len({code for *_, code in drawn})
 
 
 # Each notebook figure: the size of its smallest text as shown, and its scroll box.
