@@ -10,8 +10,8 @@ Measures, in this order:
 3. a cached rebuild with no change;
 4. a rebuild after touching one notebook;
 5. each notebook's execution time, in a fresh kernel;
-6. the size of the built site, of its heaviest page (HTML plus its images) and of its
-   largest image.
+6. the size of the built site, of its heaviest page (HTML plus its images), of its
+   largest image, and each page's notebook figures (count and kB).
 
 Builds go to a temporary output folder, so ``_build`` is left alone. Prints a table with
 the targets (warm suite <= 60 s, first run after setup <= 120 s, cached rebuild <= 5 s,
@@ -72,12 +72,20 @@ class _Images(HTMLParser):
 def site_sizes(html: Path) -> dict[str, object]:
     files = [p for p in html.rglob("*") if p.is_file()]
     pages = {}
+    figures: dict[str, dict[str, float]] = {}
     for page in html.rglob("*.html"):
         parser = _Images()
         parser.feed(page.read_text(encoding="utf-8"))
         images = {(page.parent / src.split("?")[0]).resolve() for src in parser.sources}
         weight = page.stat().st_size + sum(p.stat().st_size for p in images if p.is_file())
         pages[str(page.relative_to(html))] = weight
+        drawn = [p for p in images if "_images" in p.parts and p.is_file()]
+        if drawn:  # the notebook figures of a page: how many, and what they weigh
+            figures[str(page.relative_to(html))] = {
+                "count": len(drawn),
+                "kb": round(sum(p.stat().st_size for p in drawn) / 1e3, 1),
+                "largest_kb": round(max(p.stat().st_size for p in drawn) / 1e3, 1),
+            }
     images = [p for p in files if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".svg", ".gif"}]
     heaviest = max(pages, key=pages.get)
     # What the explorables add: their stored rows in each page (the JSON in the HTML), and
@@ -100,6 +108,7 @@ def site_sizes(html: Path) -> dict[str, object]:
         "largest_image": str(largest.relative_to(html)) if largest else None,
         "largest_image_mb": largest.stat().st_size / 1e6 if largest else 0.0,
         "explorable_kb": explorable_kb,
+        "figures": figures,
         "vega_mb": sum(p.stat().st_size for p in vega.glob("*.js")) / 1e6 if vega.is_dir() else 0.0,
     }
 
@@ -191,6 +200,8 @@ def print_table(report: dict) -> None:
         TARGETS["page_mb"],
     )
     row(f"largest image: {str(report['largest_image'])[-22:]}", report["largest_image_mb"], "MB")
+    for page, figures in report.get("figures", {}).items():
+        row(f"{figures['count']} figures: {page.split('/')[-1][:24]}", figures["kb"], "kB")
     for page, kb in report.get("explorable_kb", {}).items():
         row(f"explorable data: {page.split('/')[-1][:20]}", kb, "kB")
     row("Vega builds (pages with explorables)", report.get("vega_mb", 0.0), "MB")

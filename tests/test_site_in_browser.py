@@ -648,7 +648,11 @@ def test_sidebars_open_from_the_visible_buttons(browser, site_url: str, width: i
 
 
 def test_keyboard_reaches_and_operates_the_controls(browser, site_url: str) -> None:
-    """Tab reaches every header button; Enter opens the menu; Enter, Space, a click a solution."""
+    """Every control works from the keyboard: header buttons, menu, solutions, wide figures.
+
+    Tab reaches every header button; Enter opens the menu; Enter, Space and a click each
+    open a solution; the arrow keys scroll a figure wider than the phone.
+    """
     context = browser.new_context(viewport={"width": PHONE, "height": 844})
     page = _offline_page(context, site_url)
     _open(page, site_url + "chapters/01_what_a_loss_measures.html")
@@ -688,4 +692,12 @@ def test_keyboard_reaches_and_operates_the_controls(browser, site_url: str) -> N
             solution.locator("button.toggle-button").focus()
             page.keyboard.press(key)
         body.wait_for(state="visible", timeout=5000)
+
+    # A figure wider than the phone scrolls from the keyboard: its box takes focus, and
+    # the arrow keys move it.
+    box = page.locator(".cell_output figure > a.image-reference").first
+    box.focus()
+    assert page.evaluate("() => document.activeElement.matches('a.image-reference')")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=5000)
     context.close()
