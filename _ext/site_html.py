@@ -17,9 +17,9 @@ builders), and are idempotent: running them twice changes nothing.
    (same rule): the visible text names it. The colour-mode button's icons have titles
    ("Light", "Dark", "System Settings") that become its text; the icons are decorative,
    its label "Color mode" names it.
-5. Code blocks get ``tabindex="0"`` so a keyboard reader can scroll a wide one (axe
-   ``scrollable-region-focusable``); the theme's script turns it back to ``-1`` on blocks
-   that do not overflow, once the page has loaded.
+5. Code blocks and table boxes get ``tabindex="0"`` so a keyboard reader can scroll a
+   wide one (axe ``scrollable-region-focusable``); the theme's script turns it back to
+   ``-1`` on those that do not overflow, as they come near the viewport (fix 11).
 6. Every figure (``<img>`` from ``_images/``) without a size gets ``width`` and
    ``height`` from its file (PNG, SVG, ...), so the page does not shift while images
    load. A PNG saved at twice the figure's dpi (retina, see ``lossacc_helpers.style``)
@@ -37,6 +37,8 @@ builders), and are idempotent: running them twice changes nothing.
 9. The page's thirteen stylesheets become one (:mod:`css_bundle`), for the same reason.
 10. The theme's Font Awesome fonts (300 KB, fetched first by every page) are cut to the
     icons the site draws (:mod:`icon_subset`).
+11. The theme's script gives scrolling blocks their tab stop as they come near the
+    viewport, not all at once on load (``patch_theme_script``).
 
 It also gives each page a meta description and social-preview data (``lossacc_meta`` in
 the template context, written by ``_templates/layout.html``): the page's first paragraph,
@@ -58,8 +60,11 @@ from css_bundle import bundle_stylesheets
 from docutils import nodes
 from icon_subset import subset_icon_fonts
 from social_card import CARD, CARD_ALT, CARD_SIZE
+from sphinx.util import logging
 
 from lossacc_helpers.style import SMALLEST_TEXT_KEY
+
+logger = logging.getLogger(__name__)
 
 #: A figure's on-page density: matplotlib's figure.dpi in lossacc_helpers.style (1x).
 BASE_DPI = 110
@@ -216,6 +221,42 @@ def _size_images(text: str, page: Path) -> str:
     return _IMG.sub(sized, text)
 
 
+# pydata-sphinx-theme.js (0.17.1) measures every code block, output and table of the
+# page once it has loaded, and again after each change to the article, to give the ones
+# that scroll a tab stop: a forced layout of the whole page (1.5 s of one long task on
+# the API page under Lighthouse's slowed phone CPU, and it undoes content-visibility).
+# The same test, made as each element comes within a screen of the viewport, costs the
+# layout of what is drawn anyway. Blocks far away keep their build-time tab stop (fix 5).
+_THEME_SCRIPT = Path("scripts") / "pydata-sphinx-theme.js"
+_TAB_STOPS = (
+    'const e=()=>{document.querySelectorAll(["pre",".nboutput > .output_area",'
+    '".cell_output > .output",".jp-RenderedHTMLCommon",".pst-scrollable-table-container"]'
+    '.join(", ")).forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||'
+    "e.scrollHeight>e.clientHeight?0:-1})}"
+)
+_TAB_STOPS_WHEN_NEAR = (
+    "const e=()=>{const o=new IntersectionObserver(n=>{for(const r of n)if(r.isIntersecting)"
+    "{const t=r.target;o.unobserve(t);t.tabIndex=t.scrollWidth>t.clientWidth||"
+    't.scrollHeight>t.clientHeight?0:-1}},{rootMargin:"100% 0px"});document.querySelectorAll'
+    '(["pre",".nboutput > .output_area",".cell_output > .output",".jp-RenderedHTMLCommon",'
+    '".pst-scrollable-table-container"].join(", ")).forEach(t=>o.observe(t))}'
+)
+
+
+def patch_theme_script(static: Path) -> bool:
+    """Make the theme's tab stops for scrolling blocks lazy; False if its code changed."""
+    script = static / _THEME_SCRIPT
+    if not script.is_file():
+        return True
+    code = script.read_text(encoding="utf-8")
+    if _TAB_STOPS_WHEN_NEAR in code:
+        return True
+    if _TAB_STOPS not in code:
+        return False
+    script.write_text(code.replace(_TAB_STOPS, _TAB_STOPS_WHEN_NEAR, 1), encoding="utf-8")
+    return True
+
+
 def inline_scripts(static: Path) -> dict[re.Pattern[str], str]:
     """Return the ``<script src>`` tags of ``_INLINED`` and the inline scripts for them."""
     found = {}
@@ -245,6 +286,10 @@ def fix_html(text: str, page: Path, inlined: dict[re.Pattern[str], str] | None =
         text,
     )
     text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
+    text = text.replace(
+        '<div class="pst-scrollable-table-container">',
+        '<div class="pst-scrollable-table-container" tabindex="0">',
+    )
     text = _FONTAWESOME_JS.sub("", text)
     text = _DEFERRABLE.sub(r'<script defer\1 src="\2', text)
     for tag, script in (inlined or {}).items():
@@ -266,6 +311,12 @@ def _fix_output(app: Any, exception: Exception | None) -> None:
     pages = [p for p in out.rglob("*.html") if not {"mathjax", "_static"} & set(p.parts)]
     scripts = [s for s in static.rglob("*.js") if s.name != "fontawesome.js"]  # dropped, 7.
     subset_icon_fonts(static, pages + scripts)  # before the stylesheets are bundled
+    if not patch_theme_script(static):
+        logger.warning(
+            "site_html: %s no longer holds the tab-stop code it makes lazy (a new "
+            "pydata-sphinx-theme?): update _TAB_STOPS or drop the patch",
+            _THEME_SCRIPT,
+        )
     for page in pages:
         text = page.read_text(encoding="utf-8")
         fixed = bundle_stylesheets(fix_html(text, page, inlined), page, static)

@@ -253,17 +253,31 @@ def test_page_in_browser(page, site_url: str, name: str) -> None:
     )
 
 
-# Every Font Awesome character the page draws: (font family, weight, code point).
-_ICONS = """() => [...document.querySelectorAll('*')].flatMap(element =>
-    [null, '::before', '::after'].flatMap(pseudo => {
-      const style = getComputedStyle(element, pseudo);
-      if (!style.fontFamily.includes('Font Awesome') || style.display === 'none') return [];
-      const text = pseudo ? (/^"(.*)"$/s.exec(style.content) || [])[1] || ''
-                          : [...element.childNodes].filter(n => n.nodeType === 3)
-                              .map(n => n.textContent).join('');
-      return [...text].map(c => c.codePointAt(0)).filter(c => c >= 0xE000 && c <= 0xF8FF)
-        .map(c => [style.fontFamily.replace(/"/g, ''), style.fontWeight, c]);
-    }))"""
+# Every Font Awesome character the page draws: (font family, weight, code point). Only
+# the elements the stylesheets give an icon font (or an icon variable) are looked at.
+_ICONS = """() => {
+  const selectors = new Set();
+  const visit = rules => { for (const rule of rules) {
+    if (rule.cssRules) visit(rule.cssRules);
+    if (rule.selectorText && /Font Awesome|--fa-font|--pst-icon/.test(rule.cssText))
+      rule.selectorText.split(',').forEach(s => selectors.add(
+        s.replace(/::?(before|after)\\b/g, '').trim() || '*'));
+  } };
+  for (const sheet of document.styleSheets) visit(sheet.cssRules);
+  const elements = new Set();
+  for (const selector of selectors) {
+    try { document.querySelectorAll(selector).forEach(e => elements.add(e)); } catch (e) {}
+  }
+  return [...elements].flatMap(element => [null, '::before', '::after'].flatMap(pseudo => {
+    const style = getComputedStyle(element, pseudo);
+    if (!style.fontFamily.includes('Font Awesome') || style.display === 'none') return [];
+    const text = pseudo ? (/^"(.*)"$/s.exec(style.content) || [])[1] || ''
+                        : [...element.childNodes].filter(n => n.nodeType === 3)
+                            .map(n => n.textContent).join('');
+    return [...text].map(c => c.codePointAt(0)).filter(c => c >= 0xE000 && c <= 0xF8FF)
+      .map(c => [style.fontFamily.replace(/"/g, ''), style.fontWeight, c]);
+  }));
+}"""
 
 
 @functools.cache
@@ -568,6 +582,51 @@ def test_sections_off_screen_are_skipped_and_reached(browser, site_url: str) -> 
     context.close()
     # The heading is at the top of the screen, below the sticky header bar.
     assert 0 <= top <= 120, f"#{last} is at {top} px after following a link to it"
+
+
+# Each code block and table box: where it is, its tab stop, whether it scrolls, and
+# whether a reader sees it (the point at its centre is in it: not in a folded cell).
+_TAB_STOPS = """() => [...document.querySelectorAll('article pre, .pst-scrollable-table-container')]
+    .map(box => {
+      const r = box.getBoundingClientRect(), x = r.left + r.width / 2;
+      const y = Math.min(Math.max(r.top + r.height / 2, 1), innerHeight - 1);
+      return {top: r.top, tab: box.tabIndex,
+              seen: r.bottom > 0 && r.top < innerHeight && box.contains(
+                document.elementFromPoint(x, y)),
+              scrolls: box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight};
+    })"""
+
+
+def test_scrolling_blocks_get_their_tab_stop_as_they_come_near(browser, site_url: str) -> None:
+    """A code block or table that scrolls takes focus, one that fits does not (site_html 11).
+
+    The theme's test of each block runs as the block comes within a screen of the
+    viewport; a block far below keeps the tab stop the build gave it. On a desktop, where
+    80-column code fits, a block that fits loses its tab stop once near, not before.
+    """
+    height = 900
+    context = browser.new_context(viewport={"width": DESKTOP, "height": height})
+    page = _offline_page(context, site_url)
+    page.goto(site_url + "chapters/01_what_a_loss_measures.html", wait_until="load")
+    for moment in ("first", "middle"):  # scrolled to the first, then a middle code block
+        page.evaluate(f"""() => {{
+          const blocks = [...document.querySelectorAll('article .cell_input pre')]
+            .filter(pre => !pre.closest('details'));
+          blocks[{"0" if moment == "first" else "Math.floor(blocks.length / 2)"}]
+            .scrollIntoView({{block: 'center'}});
+        }}""")
+        settled = "every(b => !b.seen || b.tab === (b.scrolls ? 0 : -1))"
+        # The theme's test has run on every block on the screen.
+        page.wait_for_function(f"() => ({_TAB_STOPS})().{settled}", timeout=5000)
+        boxes = page.evaluate(_TAB_STOPS)
+        near = [box for box in boxes if box["seen"]]
+        assert near, (moment, boxes)
+        assert any(not box["scrolls"] for box in near), (moment, near)
+        for box in near:
+            assert box["tab"] == (0 if box["scrolls"] else -1), (moment, box)
+        far = [box for box in boxes if box["top"] > 3 * height]
+        assert far and all(box["tab"] == 0 for box in far), (moment, far)
+    context.close()
 
 
 def test_dark_mode_keeps_figures_readable(browser, site_url: str) -> None:
