@@ -39,6 +39,10 @@ builders), and are idempotent: running them twice changes nothing.
     icons the site draws (:mod:`icon_subset`).
 11. The theme's script gives scrolling blocks their tab stop as they come near the
     viewport, not all at once on load (``patch_theme_script``).
+12. The primary sidebar, whose logo link lay outside every landmark (axe ``region``,
+    moderate), is the book's navigation landmark.
+13. The 404 page's relative links and sources start at the site's path
+    (:func:`from_site_root`): a host serves it for a missing address at any depth.
 
 It also gives each page a meta description and social-preview data (``lossacc_meta`` in
 the template context, written by ``_templates/layout.html``): the page's first paragraph,
@@ -287,6 +291,9 @@ def fix_html(text: str, page: Path, inlined: dict[re.Pattern[str], str] | None =
     )
     text = re.sub(r'<pre(?: id="(codecell\d+)")?>', _pre_tag, text)
     text = text.replace(
+        _PRIMARY_SIDEBAR, _PRIMARY_SIDEBAR[:-1] + ' role="navigation" aria-label="Book">'
+    )
+    text = text.replace(
         '<div class="pst-scrollable-table-container">',
         '<div class="pst-scrollable-table-container" tabindex="0">',
     )
@@ -295,6 +302,25 @@ def fix_html(text: str, page: Path, inlined: dict[re.Pattern[str], str] | None =
     for tag, script in (inlined or {}).items():
         text = tag.sub(lambda _, script=script: script, text)
     return _size_images(text, page)
+
+
+# The primary sidebar holds the book's logo link above its "Main" navigation: a link
+# outside every landmark (axe ``region``). The sidebar becomes the book's navigation.
+_PRIMARY_SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
+
+
+_RELATIVE_URL = re.compile(r'(\s(?:href|src|action)=")(?![a-zA-Z][\w+.-]*:|/|#|")([^"]*")')
+
+
+def from_site_root(text: str, site_path: str) -> str:
+    """Make the relative links and sources of the 404 page start at ``site_path``.
+
+    A static host serves ``404.html`` for a missing address at any depth of the site
+    (``/REPO/chapters/old.html``), where its relative URLs would point at nothing: the
+    page would show unstyled, with broken links. Links within the page (``#...``) stay.
+    """
+    text = _RELATIVE_URL.sub(lambda m: f"{m[1]}{site_path}{m[2]}", text)
+    return text.replace('data-content_root="./"', f'data-content_root="{site_path}"')
 
 
 def _pre_tag(match: re.Match[str]) -> str:
@@ -308,6 +334,7 @@ def _fix_output(app: Any, exception: Exception | None) -> None:
     out = Path(app.outdir)
     static = out / "_static"
     inlined = inline_scripts(static)
+    site_path = urlsplit(app.config.html_baseurl or "").path
     pages = [p for p in out.rglob("*.html") if not {"mathjax", "_static"} & set(p.parts)]
     scripts = [s for s in static.rglob("*.js") if s.name != "fontawesome.js"]  # dropped, 7.
     subset_icon_fonts(static, pages + scripts)  # before the stylesheets are bundled
@@ -320,6 +347,8 @@ def _fix_output(app: Any, exception: Exception | None) -> None:
     for page in pages:
         text = page.read_text(encoding="utf-8")
         fixed = bundle_stylesheets(fix_html(text, page, inlined), page, static)
+        if page == out / "404.html" and site_path:
+            fixed = from_site_root(fixed, site_path)  # idempotent: only relative URLs change
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 

@@ -23,6 +23,21 @@ def run(command: list[str], cwd: Path, timeout: int = 600) -> subprocess.Complet
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
 
+def book_config() -> dict:
+    """The book's ``_config.yml``."""
+    import yaml
+
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
+def published_address() -> str:
+    """The address the site is published at (``_ext/social_card.py``), ending in ``/``."""
+    from social_card import site_address
+
+    config = book_config()
+    return site_address(config["html"]["baseurl"], config["repository"]["url"])
+
+
 def toc_pages() -> list[str]:
     """Every page of the table of contents, as a path without suffix (``chapters/01_...``)."""
     import yaml

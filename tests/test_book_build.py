@@ -14,14 +14,20 @@ from pathlib import Path
 
 import imagesize
 import pytest
-import yaml
 from css_bundle import bundle_text, bundled_files
-from social_card import CARD, CARD_SIZE, site_address
+from social_card import CARD, CARD_SIZE
 
-from _book import HTML, ROOT, ResourceCollector, external_resources, toc_pages
+from _book import (
+    HTML,
+    ResourceCollector,
+    book_config,
+    external_resources,
+    published_address,
+    toc_pages,
+)
 
-_CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-SITE_ADDRESS = site_address(_CONFIG["html"]["baseurl"], _CONFIG["repository"]["url"])
+_CONFIG = book_config()
+SITE_ADDRESS = published_address()
 
 
 @pytest.fixture(scope="module")

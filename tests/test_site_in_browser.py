@@ -6,8 +6,8 @@ request that is not to the local server is aborted, so a page that needs the net
 fails here. For each page: no console error and no failed request (a missing favicon
 counts), every formula typeset (at build time: no raw TeX left), every image loaded,
 given alt text and a width and height, every link within the site pointing at an
-existing page and anchor, no critical or serious accessibility violation found by axe-core
-(vendored from npm into ``node_modules/``, run in light and in dark mode), and
+existing page and anchor, no critical, serious or moderate accessibility violation found
+by axe-core (vendored from npm into ``node_modules/``, run in light and in dark mode), and
 nothing wider than a 390 px phone screen. The sidebars are opened by clicking the
 visible menu and contents buttons at phone, tablet and desktop widths, and by keyboard.
 With ``LOSSACC_SCREENSHOTS=1`` (``=full`` for whole pages) a screenshot of each page is
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import json
 import os
 import re
@@ -34,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from _book import HTML, ROOT, explorables_of, toc_pages
+from _book import HTML, ROOT, explorables_of, published_address, toc_pages
 
 SCREENSHOTS = ROOT / "_build" / "browser"
 REPORT = SCREENSHOTS / "report.json"
@@ -72,9 +73,30 @@ def _browser_path() -> str:
     return found
 
 
+# Where GitHub Pages publishes the site (https://OWNER.github.io/REPO/): its path.
+SITE_PATH = urlsplit(published_address()).path or "/"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site at ``/`` and, as GitHub Pages does, under ``SITE_PATH``.
+
+    Under ``SITE_PATH`` a missing page gets the site's ``404.html`` with status 404.
+    """
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def send_head(self):  # noqa: D102
+        if SITE_PATH != "/" and self.path.startswith(SITE_PATH):
+            self.path = "/" + self.path[len(SITE_PATH) :]
+            if not Path(self.translate_path(self.path)).exists():
+                body = (HTML / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                return io.BytesIO(body)
+        return super().send_head()
 
 
 @pytest.fixture(scope="module")
@@ -496,7 +518,7 @@ def _record(name: str, counts: dict[str, int]) -> None:
 )
 @pytest.mark.parametrize("name", toc_pages() + GENERATED_PAGES)
 def test_page_is_accessible(page, site_url: str, name: str) -> None:
-    """axe-core finds no critical or serious violation, in light and in dark mode."""
+    """axe-core finds no critical, serious or moderate violation, in light and dark mode."""
     _open(page, site_url + name + ".html")
     # Explorables draw when scrolled to: draw them all, so axe sees their charts and controls.
     page.evaluate("""() => window.lossaccExplorables
@@ -504,11 +526,13 @@ def test_page_is_accessible(page, site_url: str, name: str) -> None:
     counts = {}
     for mode in ("light", "dark"):
         violations = _axe(page, mode)
-        counts[mode] = {  # nodes per impact, for the report (moderate and minor are allowed)
+        counts[mode] = {  # nodes per impact, for the report
             impact: sum(v["nodes"] for v in violations if v["impact"] == impact)
             for impact in ("critical", "serious", "moderate", "minor")
         }
-        found = [v for v in violations if v["impact"] in ("critical", "serious")]
+        # The issue asks for no critical or serious one; moderate ones (landmarks) are
+        # fixed too and kept out. Minor ones are counted, not refused.
+        found = [v for v in violations if v["impact"] in ("critical", "serious", "moderate")]
         assert not found, f"{name} ({mode} mode): axe-core violations {found}"
     _record(
         name,
@@ -535,7 +559,7 @@ def _ids_of(path: Path) -> frozenset[str]:
 
 
 def _check_internal_link(page_name: str, relative: str) -> None:
-    parts = urlsplit(relative)
+    parts = urlsplit(relative.removeprefix(SITE_PATH.lstrip("/")))  # the 404 page's links
     target = HTML / unquote(parts.path or "index.html")
     if target.is_dir():
         target = target / "index.html"
@@ -544,6 +568,26 @@ def _check_internal_link(page_name: str, relative: str) -> None:
         assert unquote(parts.fragment) in _ids_of(target), (
             f"{page_name}: link to missing anchor {relative}"
         )
+
+
+def test_a_missing_page_deep_in_the_site_gets_a_working_404_page(page, site_url: str) -> None:
+    """GitHub Pages answers a missing address at any depth with the site's 404.html."""
+    address = site_url.rstrip("/") + SITE_PATH + "chapters/no-such-chapter.html"
+    response = page.goto(address, wait_until="load")
+    assert response.status == 404
+    assert page.locator("h1").first.text_content() == "Page not found"
+    # Nothing else failed: the only 404 is the page's own (which the console also logs).
+    assert page.failed == [f"404 {address}"], page.failed
+    assert len(page.console_errors) <= 1, page.console_errors
+    assert all("404" in error for error in page.console_errors), page.console_errors
+    # Styled (its stylesheet came from the site's root, not from /chapters/) ...
+    sidebar = page.evaluate("""() => getComputedStyle(
+        document.querySelector('.bd-sidebar-primary')).position""")
+    assert sidebar in ("sticky", "fixed"), f"the 404 page is unstyled ({sidebar})"
+    # ... and its links lead to pages that exist.
+    for link in page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+        .map(a => a.href)"""):
+        assert page.request.get(link).status == 200, link
 
 
 def test_search_finds_the_chapter(page, site_url: str) -> None:
