@@ -14,8 +14,8 @@ The icons the site draws are found in the built files:
 * each icon character written anywhere else in the stylesheets (the theme's
   ``--pst-icon-*`` variables, for admonitions and links).
 
-The browser suite checks that every icon character every page draws, in light and dark
-mode, is in the font it is drawn with.
+The browser suite checks that every icon character every page draws, in light and in
+dark mode, is in the cut font it is drawn with.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def _subset(source: Path, target_dir: Path, codepoints: set[int]) -> Path:
     subset.save_font(font, str(scratch), options)
     digest = hashlib.sha256(scratch.read_bytes()).hexdigest()[:12]
     target = target_dir / f"{source.stem}{SUBSET_MARK}{digest}.woff"
+    for older in target_dir.glob(f"{source.stem}{SUBSET_MARK}*.woff"):
+        older.unlink()  # cut for an earlier set of icons: no page names it any more
     scratch.replace(target)
     return target
 

@@ -109,7 +109,11 @@ def _png_density(data: bytes) -> float:
 
 
 def png_text(data: bytes, key: str) -> str | None:
-    """Return the value of the PNG's ``tEXt`` chunk ``key`` (None when it has none)."""
+    """Return the value of the PNG's ``tEXt`` chunk ``key`` (None when it has none).
+
+    Only chunks before the image data are read: ``lossacc_helpers.style`` writes its chunk
+    right after the header.
+    """
     for kind, content in _png_chunks(data):
         name, _, value = content.partition(b"\0")
         if kind == b"tEXt" and name == key.encode("latin-1"):
@@ -178,11 +182,15 @@ def _readable_width(tag: str, page: Path, src: str, width: int) -> tuple[str, st
     if file.suffix.lower() != ".png" or not file.is_file():
         return tag, ""
     smallest = png_text(file.read_bytes(), SMALLEST_TEXT_KEY)
-    if smallest is None:
+    try:
+        size = float(smallest or "nan")
+    except ValueError:
+        size = math.nan
+    if not size > 0:  # none recorded, or unreadable: the browser suite reports the figure
         return tag, ""
     # Never wider than the figure itself: a figure whose text is too small even there
     # is the author's to fix (the browser suite fails on it).
-    readable = min(width, math.ceil(width * MIN_TEXT_PX / float(smallest)))
+    readable = min(width, math.ceil(width * MIN_TEXT_PX / size))
     style = re.search(r'\sstyle="([^"]*)"', tag)
     rule = f"min-width: {readable}px;"
     if style:
@@ -238,10 +246,12 @@ _TAB_STOPS = (
     '.join(", ")).forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||'
     "e.scrollHeight>e.clientHeight?0:-1})}"
 )
-_TAB_STOPS_WHEN_NEAR = (
-    "const e=()=>{const o=new IntersectionObserver(n=>{for(const r of n)if(r.isIntersecting)"
-    "{const t=r.target;o.unobserve(t);t.tabIndex=t.scrollWidth>t.clientWidth||"
-    't.scrollHeight>t.clientHeight?0:-1}},{rootMargin:"100% 0px"});document.querySelectorAll'
+_TAB_STOPS_WHEN_NEAR = (  # one observer at a time: the theme calls this on every change
+    "const e=()=>{window.lossaccTabStops&&window.lossaccTabStops.disconnect();"
+    "const o=window.lossaccTabStops=new IntersectionObserver(n=>{for(const r of n)"
+    "if(r.isIntersecting){const t=r.target;o.unobserve(t);"
+    "t.tabIndex=t.scrollWidth>t.clientWidth||t.scrollHeight>t.clientHeight?0:-1}},"
+    '{rootMargin:"100% 0px"});document.querySelectorAll'
     '(["pre",".nboutput > .output_area",".cell_output > .output",".jp-RenderedHTMLCommon",'
     '".pst-scrollable-table-container"].join(", ")).forEach(t=>o.observe(t))}'
 )
