@@ -40,18 +40,24 @@ def _private_use(codepoint: int) -> bool:
     return 0xE000 <= codepoint <= 0xF8FF  # where Font Awesome puts its icons
 
 
-def icon_characters(static: Path, scanned: list[Path]) -> set[int]:
+def _stylesheets(static: Path) -> dict[Path, str]:
+    """Read the site's own stylesheets (not the bundles, made from them afterwards)."""
+    return {
+        sheet: sheet.read_text(encoding="utf-8", errors="replace")
+        for sheet in static.rglob("*.css")
+        if not sheet.name.startswith("bundle-")
+    }
+
+
+def icon_characters(sheets: dict[Path, str], scanned: list[Path]) -> set[int]:
     """Return the Font Awesome code points that ``scanned`` files (pages, scripts) use.
 
-    ``static`` is the site's ``_static`` folder, whose stylesheets give the class map
-    and the icon characters they write themselves.
+    ``sheets`` are the site's stylesheets (path to text): they give the class map and
+    the icon characters they write themselves.
     """
     by_class: dict[str, int] = {}
     used: set[int] = set()
-    for sheet in static.rglob("*.css"):
-        if sheet.name.startswith("bundle-"):
-            continue
-        css = sheet.read_text(encoding="utf-8", errors="replace")
+    for css in sheets.values():
         for selectors, codepoint in _ICON_RULE.findall(css):
             for name in re.findall(r"\.(fa-[a-z0-9-]+):", selectors):
                 by_class[name] = int(codepoint, 16)
@@ -86,22 +92,19 @@ def _subset(source: Path, target_dir: Path, codepoints: set[int]) -> Path:
     return target
 
 
-def subset_icon_fonts(static: Path, scanned: list[Path]) -> dict[str, int]:
-    """Cut the theme's Font Awesome fonts to the icons used; return ``{font: glyph count}``.
+def subset_icon_fonts(static: Path, scanned: list[Path]) -> None:
+    """Cut the theme's Font Awesome fonts to the icons ``scanned`` files use.
 
     Rewrites, in the output folder only, each stylesheet's ``@font-face`` source to the
     cut copy. Does nothing when the theme's fonts are not there, or already cut.
     """
     fonts = static / FONT_DIR
     if not fonts.is_dir():
-        return {}
-    codepoints = icon_characters(static, scanned)
+        return
+    sheets = _stylesheets(static)
+    codepoints = icon_characters(sheets, scanned)
     written: dict[str, Path] = {}
-    counts: dict[str, int] = {}
-    for sheet in static.rglob("*.css"):
-        if sheet.name.startswith("bundle-"):
-            continue  # bundles are made from the stylesheets afterwards
-        css = sheet.read_text(encoding="utf-8", errors="replace")
+    for sheet, css in sheets.items():
         if "@font-face" not in css or SUBSET_MARK in css:
             continue
 
@@ -112,16 +115,8 @@ def subset_icon_fonts(static: Path, scanned: list[Path]) -> dict[str, int]:
                 return match[0]
             if name not in written:
                 written[name] = _subset(source, fonts, codepoints)
-                counts[name] = _glyph_count(written[name])
             return f'src:url({folder}{written[name].name}) format("woff")'
 
         rewritten = _FONT_SOURCES.sub(cut, css)
         if rewritten != css:
             sheet.write_text(rewritten, encoding="utf-8")
-    return counts
-
-
-def _glyph_count(font: Path) -> int:
-    from fontTools.ttLib import TTFont
-
-    return len(TTFont(str(font)).getBestCmap())

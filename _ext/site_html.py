@@ -240,20 +240,21 @@ def _size_images(text: str, page: Path) -> str:
 # The same test, made as each element comes within a screen of the viewport, costs the
 # layout of what is drawn anyway. Blocks far away keep their build-time tab stop (fix 5).
 _THEME_SCRIPT = Path("scripts") / "pydata-sphinx-theme.js"
+_SCROLLING_BLOCKS = (
+    '["pre",".nboutput > .output_area",".cell_output > .output",".jp-RenderedHTMLCommon",'
+    '".pst-scrollable-table-container"].join(", ")'
+)
+_SCROLLS = "{0}.scrollWidth>{0}.clientWidth||{0}.scrollHeight>{0}.clientHeight?0:-1"
 _TAB_STOPS = (
-    'const e=()=>{document.querySelectorAll(["pre",".nboutput > .output_area",'
-    '".cell_output > .output",".jp-RenderedHTMLCommon",".pst-scrollable-table-container"]'
-    '.join(", ")).forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||'
-    "e.scrollHeight>e.clientHeight?0:-1})}"
+    f"const e=()=>{{document.querySelectorAll({_SCROLLING_BLOCKS})"
+    f".forEach(e=>{{e.tabIndex={_SCROLLS.format('e')}}})}}"
 )
 _TAB_STOPS_WHEN_NEAR = (  # one observer at a time: the theme calls this on every change
     "const e=()=>{window.lossaccTabStops&&window.lossaccTabStops.disconnect();"
     "const o=window.lossaccTabStops=new IntersectionObserver(n=>{for(const r of n)"
-    "if(r.isIntersecting){const t=r.target;o.unobserve(t);"
-    "t.tabIndex=t.scrollWidth>t.clientWidth||t.scrollHeight>t.clientHeight?0:-1}},"
-    '{rootMargin:"100% 0px"});document.querySelectorAll'
-    '(["pre",".nboutput > .output_area",".cell_output > .output",".jp-RenderedHTMLCommon",'
-    '".pst-scrollable-table-container"].join(", ")).forEach(t=>o.observe(t))}'
+    f"if(r.isIntersecting){{const t=r.target;o.unobserve(t);t.tabIndex={_SCROLLS.format('t')}}}}},"
+    f'{{rootMargin:"100% 0px"}});document.querySelectorAll({_SCROLLING_BLOCKS})'
+    ".forEach(t=>o.observe(t))}"
 )
 
 

@@ -38,6 +38,11 @@ def published_address() -> str:
     return site_address(config["html"]["baseurl"], config["repository"]["url"])
 
 
+def published_path() -> str:
+    """The path of that address (``/REPO/`` on GitHub Pages; ``/`` for a site at the root)."""
+    return urlsplit(published_address()).path or "/"
+
+
 def toc_pages() -> list[str]:
     """Every page of the table of contents, as a path without suffix (``chapters/01_...``)."""
     import yaml

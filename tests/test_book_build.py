@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import imagesize
 import pytest
@@ -24,12 +23,13 @@ from _book import (
     book_config,
     external_resources,
     published_address,
+    published_path,
     toc_pages,
 )
 
 _CONFIG = book_config()
 SITE_ADDRESS = published_address()
-SITE_PATH = urlsplit(SITE_ADDRESS).path
+SITE_PATH = published_path()
 
 
 @pytest.fixture(scope="module")

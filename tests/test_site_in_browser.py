@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from _book import HTML, ROOT, explorables_of, published_address, toc_pages
+from _book import HTML, ROOT, explorables_of, published_path, toc_pages
 
 SCREENSHOTS = ROOT / "_build" / "browser"
 REPORT = SCREENSHOTS / "report.json"
@@ -74,7 +74,7 @@ def _browser_path() -> str:
 
 
 # Where GitHub Pages publishes the site (https://OWNER.github.io/REPO/): its path.
-SITE_PATH = urlsplit(published_address()).path or "/"
+SITE_PATH = published_path()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
